@@ -1,0 +1,380 @@
+"""Facts read from botocore's ``customer-profiles`` service model.
+
+This is the one place in the package that interprets the service model. Everything
+else (the converter, the transport, the paginator and the emulator) asks it:
+
+* which operations make up the supported API surface (:data:`SEED_OPERATIONS`),
+* the wire name of a model field (:func:`member_names`),
+* which members carry personal data (:func:`is_sensitive_member`),
+* which operations page by ``NextToken`` and under which result key (:func:`paging_info`),
+* whether a request satisfies every constraint of the model (:func:`check_request`).
+
+The module depends on botocore only, so the emulator in :mod:`customer_profiles_sdk.local`
+may use it without depending on the SDK's models or resources.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+import botocore.session
+from botocore import xform_name
+from botocore.model import (
+    ListShape,
+    MapShape,
+    OperationModel,
+    ServiceModel,
+    Shape,
+    StringShape,
+    StructureShape,
+)
+
+SERVICE_NAME = "customer-profiles"
+
+#: The 39 operations of the seed API surface (see ``service-spec.md``): the 37 of the
+#: seed documents plus the two batch reads the current model adds.
+SEED_OPERATIONS: tuple[str, ...] = (
+    # domains
+    "CreateDomain",
+    "GetDomain",
+    "UpdateDomain",
+    "DeleteDomain",
+    "ListDomains",
+    # profiles and keys
+    "CreateProfile",
+    "UpdateProfile",
+    "DeleteProfile",
+    "BatchGetProfile",
+    "AddProfileKey",
+    "DeleteProfileKey",
+    # object types and templates
+    "PutProfileObjectType",
+    "GetProfileObjectType",
+    "ListProfileObjectTypes",
+    "DeleteProfileObjectType",
+    "GetProfileObjectTypeTemplate",
+    "ListProfileObjectTypeTemplates",
+    # profile objects
+    "PutProfileObject",
+    "ListProfileObjects",
+    "DeleteProfileObject",
+    # search, matches and merge
+    "SearchProfiles",
+    "GetMatches",
+    "MergeProfiles",
+    # calculated attributes
+    "CreateCalculatedAttributeDefinition",
+    "GetCalculatedAttributeDefinition",
+    "ListCalculatedAttributeDefinitions",
+    "UpdateCalculatedAttributeDefinition",
+    "DeleteCalculatedAttributeDefinition",
+    "GetCalculatedAttributeForProfile",
+    "ListCalculatedAttributesForProfile",
+    "BatchGetCalculatedAttributeForProfile",
+    # integrations
+    "PutIntegration",
+    "GetIntegration",
+    "DeleteIntegration",
+    "ListIntegrations",
+    "ListAccountIntegrations",
+    # tags
+    "TagResource",
+    "UntagResource",
+    "ListTagsForResource",
+)
+
+#: Operations that are safe to send again after a server error or a lost connection:
+#: reads, upserts (``Put*``), ``Update*``, ``Delete*`` and tag operations. ``Create*`` and
+#: ``MergeProfiles`` are not: the API has no idempotency token, so a repeat can duplicate
+#: a profile or a domain.
+_NOT_IDEMPOTENT_PREFIXES = ("Create", "Merge")
+
+
+@functools.cache
+def service_model() -> ServiceModel:
+    """Return botocore's service model for Customer Profiles (loaded once)."""
+    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+
+
+def botocore_version() -> str:
+    """The version of the installed botocore, whose model is the wire contract."""
+    return str(botocore.__version__)
+
+
+@functools.cache
+def operation_model(operation: str) -> OperationModel:
+    """Return the botocore operation model of ``operation`` (e.g. ``"SearchProfiles"``)."""
+    return service_model().operation_model(operation)
+
+
+def is_idempotent(operation: str) -> bool:
+    """Whether ``operation`` may be repeated after a 5xx or a connection error."""
+    return not operation.startswith(_NOT_IDEMPOTENT_PREFIXES)
+
+
+def method_name(operation: str) -> str:
+    """The boto3 client method of an operation: ``SearchProfiles`` -> ``search_profiles``."""
+    return xform_name(operation)
+
+
+# --------------------------------------------------------------------------- names
+
+
+@functools.cache
+def member_names(shape_name: str) -> Mapping[str, str]:
+    """Map the snake_case name of every member of a structure shape to its wire name.
+
+    The snake names come from botocore's own ``xform_name`` applied to the wire name, so
+    they are exactly the names boto3 users know (``min_provisioned_tps``,
+    ``resource_arn``), and the mapping is read, never guessed backwards.
+    """
+    return {xform_name(wire): wire for wire in structure(shape_name).members}
+
+
+def structure(shape_name: str) -> StructureShape:
+    """Return a named structure shape of the service model."""
+    found = service_model().shape_for(shape_name)
+    if not isinstance(found, StructureShape):
+        raise TypeError(f"{shape_name} is a {found.type_name}, not a structure")
+    return found
+
+
+# --------------------------------------------------------------------------- paging
+
+
+@attrs.frozen
+class PagingInfo:
+    """How an operation pages: the token member, the page-size member and the result key."""
+
+    input_token: str
+    output_token: str
+    limit_key: str | None
+    result_key: str
+
+
+@functools.cache
+def paging_info(operation: str) -> PagingInfo | None:
+    """Return how ``operation`` pages, or ``None`` if it takes no ``NextToken``.
+
+    Read from the model: the operation pages when its input and output both have a
+    ``NextToken`` member; the result key is the output's one list member (``Items``, or
+    ``Matches`` for ``GetMatches``).
+    """
+    op = operation_model(operation)
+    inp, out = op.input_shape, op.output_shape
+    if not isinstance(inp, StructureShape) or not isinstance(out, StructureShape):
+        return None
+    if "NextToken" not in inp.members or "NextToken" not in out.members:
+        return None
+    lists = [name for name, m in out.members.items() if m.type_name == "list"]
+    if len(lists) != 1:  # pragma: no cover - guards a future model change
+        raise RuntimeError(f"{operation}: cannot tell the result key among {lists}")
+    limit = "MaxResults" if "MaxResults" in inp.members else None
+    return PagingInfo("NextToken", "NextToken", limit, lists[0])
+
+
+# --------------------------------------------------------------------------- sensitivity
+
+
+def is_sensitive(shape_: Shape) -> bool:
+    """Whether a shape is marked ``sensitive`` (personal data) in the model."""
+    return bool(shape_.metadata.get("sensitive"))
+
+
+@functools.cache
+def sensitive_members(shape_name: str) -> frozenset[str]:
+    """Wire names of the members of ``shape_name`` that hold personal data.
+
+    A member is sensitive when its own shape is marked ``sensitive``, or when it is a
+    structure, list or map that contains sensitive data anywhere below it.
+    """
+    members = structure(shape_name).members
+    return frozenset(name for name, member in members.items() if _contains_sensitive(member, set()))
+
+
+def is_sensitive_member(shape_name: str, wire_name: str) -> bool:
+    """Whether member ``wire_name`` of structure ``shape_name`` holds personal data."""
+    return wire_name in sensitive_members(shape_name)
+
+
+def _contains_sensitive(shape_: Shape, seen: set[str]) -> bool:
+    if is_sensitive(shape_):
+        return True
+    if shape_.name in seen:
+        return False
+    seen.add(shape_.name)
+    return any(_contains_sensitive(child, seen) for child in _children(shape_))
+
+
+def _children(shape_: Shape) -> Iterator[Shape]:
+    if isinstance(shape_, StructureShape):
+        yield from shape_.members.values()
+    elif isinstance(shape_, ListShape):
+        yield shape_.member
+    elif isinstance(shape_, MapShape):
+        yield shape_.key
+        yield shape_.value
+
+
+# --------------------------------------------------------------------------- constraints
+
+
+@attrs.frozen
+class Violation:
+    """One constraint a request value breaks.
+
+    Attributes:
+        path: where the value sits, e.g. ``Address.City`` or ``Values[2]``.
+        constraint: the rule, e.g. ``max length 255`` or ``one of MALE, FEMALE``.
+        detail: what was found (never the value of a sensitive member).
+    """
+
+    path: str
+    constraint: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.constraint} ({self.detail})"
+
+
+_NUMERIC = ("integer", "long", "double", "float")
+
+
+@functools.cache
+def _pattern(pattern: str) -> re.Pattern[str]:
+    # Smithy patterns are ECMA-262 regexes, where ``$`` matches only at the very end;
+    # Python's ``$`` also matches before a final newline (``"a\n"`` would pass ``^a$``).
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+        i += 1
+    return re.compile("".join(out))
+
+
+def check_request(operation: str, params: Mapping[str, Any]) -> list[Violation]:
+    """Check request ``params`` (wire names) against every constraint of the model.
+
+    botocore itself checks only required members, types and minimums. This checks
+    those and everything botocore lets through: maximum lengths and sizes, value
+    ranges, patterns (searched, not anchored, as Smithy patterns are) and enum values,
+    in nested structures, lists and maps too.
+
+    Args:
+        operation: the API operation, e.g. ``"CreateDomain"``.
+        params: the request as boto3 takes it (wire member names).
+
+    Returns:
+        Every violation found, in document order; an empty list when the request is valid.
+    """
+    op = operation_model(operation)
+    found: list[Violation] = []
+    if not isinstance(op.input_shape, StructureShape):
+        if params:
+            found.append(Violation("", "no parameters", f"got {sorted(params)}"))
+        return found
+    _check(op.input_shape, params, "", False, found)
+    return found
+
+
+def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Violation]) -> None:
+    secret = secret or is_sensitive(shape_)
+    kind = shape_.type_name
+    meta = shape_.metadata
+    where = path or "(request)"
+    if isinstance(shape_, StructureShape):
+        if not isinstance(value, Mapping):
+            found.append(Violation(where, "a structure", f"got {type(value).__name__}"))
+            return
+        members = shape_.members
+        for name in shape_.required_members:
+            if value.get(name) is None:
+                found.append(Violation(_join(path, name), "required", "missing"))
+        for name, child in value.items():
+            if name not in members:
+                found.append(Violation(_join(path, name), "known member", "unknown parameter"))
+            elif child is not None:
+                _check(members[name], child, _join(path, name), secret, found)
+        return
+    if isinstance(shape_, ListShape):
+        if not isinstance(value, (list, tuple)):
+            found.append(Violation(where, "a list", f"got {type(value).__name__}"))
+            return
+        _check_size(meta, len(value), where, "items", found)
+        for i, item in enumerate(value):
+            _check(shape_.member, item, f"{path}[{i}]", secret, found)
+        return
+    if isinstance(shape_, MapShape):
+        if not isinstance(value, Mapping):
+            found.append(Violation(where, "a map", f"got {type(value).__name__}"))
+            return
+        _check_size(meta, len(value), where, "entries", found)
+        for key, item in value.items():
+            _check(shape_.key, key, f"{path}.<key>", secret, found)
+            _check(
+                shape_.value,
+                item,
+                f"{path}[{key!r}]" if not secret else f"{path}[…]",
+                secret,
+                found,
+            )
+        return
+    if isinstance(shape_, StringShape):
+        if not isinstance(value, str):
+            found.append(Violation(where, "a string", f"got {type(value).__name__}"))
+            return
+        _check_size(meta, len(value), where, "characters", found)
+        if "pattern" in meta and not _pattern(meta["pattern"]).search(value):
+            shown = "value hidden: personal data" if secret else f"got {value!r}"
+            found.append(Violation(where, f"pattern {meta['pattern']}", shown))
+        if shape_.enum and value not in shape_.enum:
+            shown = "value hidden: personal data" if secret else f"got {value!r}"
+            found.append(Violation(where, "one of " + ", ".join(shape_.enum), shown))
+        return
+    if kind in _NUMERIC:
+        ok = (int,) if kind in ("integer", "long") else (int, float)
+        if isinstance(value, bool) or not isinstance(value, ok):
+            found.append(Violation(where, f"a number ({kind})", f"got {type(value).__name__}"))
+            return
+        # ``not >=`` rather than ``<`` so that NaN (outside every range) is caught.
+        if "min" in meta and not value >= meta["min"]:
+            found.append(Violation(where, f"minimum {meta['min']}", f"got {value}"))
+        if "max" in meta and not value <= meta["max"]:
+            found.append(Violation(where, f"maximum {meta['max']}", f"got {value}"))
+        return
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            found.append(Violation(where, "a boolean", f"got {type(value).__name__}"))
+        return
+    if kind == "timestamp" and (
+        isinstance(value, bool) or not isinstance(value, (datetime, date, str, int, float))
+    ):
+        found.append(Violation(where, "a timestamp", f"got {type(value).__name__}"))
+
+
+def _check_size(
+    meta: Mapping[str, Any], size: int, where: str, unit: str, out: list[Violation]
+) -> None:
+    if "min" in meta and size < meta["min"]:
+        out.append(Violation(where, f"min length {meta['min']}", f"got {size} {unit}"))
+    if "max" in meta and size > meta["max"]:
+        out.append(Violation(where, f"max length {meta['max']}", f"got {size} {unit}"))
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name

@@ -1,0 +1,116 @@
+"""The single place where an API call happens.
+
+``Transport.call`` does, in order: drop ``None`` members (botocore rejects
+``NextToken=None``), validate the request against the service model (raising
+:class:`~.errors.ValidationError` before anything is sent), call the boto3 client,
+retry per the :class:`~.retry.RetryPolicy`, map botocore errors to the SDK's
+exceptions, and strip ``ResponseMetadata`` from the result.
+
+Logs go to the ``customer_profiles_sdk`` logger: the operation, the attempt and the
+request id, never a request or response value (most Profile members are personal data).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import botocore.exceptions
+
+from . import _service
+from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
+from .retry import RetryPolicy
+
+_log = logging.getLogger("customer_profiles_sdk")
+
+_CONNECTION_ERRORS = (botocore.exceptions.ConnectionError, botocore.exceptions.HTTPClientError)
+
+
+class Transport:
+    """Calls operations on a boto3 ``customer-profiles`` client.
+
+    Args:
+        client: the boto3 client (any object with the boto3 method names).
+        retry: the retry policy.
+        sleep: how to wait between attempts (tests pass a fake; default ``time.sleep``).
+    """
+
+    def __init__(
+        self,
+        client: Any,
+        retry: RetryPolicy,
+        *,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self._client = client
+        self._retry = retry
+        self._sleep = sleep
+
+    @property
+    def client(self) -> Any:
+        """The boto3 client this transport calls."""
+        return self._client
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy applied to every call."""
+        return self._retry
+
+    def call(self, operation: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Validate, send and retry one API call; return the response without metadata.
+
+        Args:
+            operation: the API operation, e.g. ``"SearchProfiles"``.
+            params: the request in wire member names; ``None`` values are dropped.
+
+        Returns:
+            The response members (``ResponseMetadata`` removed).
+
+        Raises:
+            ValidationError: the request breaks the model; nothing was sent.
+            ServiceError: the service answered an error (a subclass per error code).
+            ConnectionError: the service could not be reached after all retries.
+        """
+        request = {k: v for k, v in (params or {}).items() if v is not None}
+        violations = _service.check_request(operation, request)
+        if violations:
+            raise ValidationError(operation, violations)
+        method = getattr(self._client, _service.method_name(operation))
+        for attempt in self._retry.retrying(operation, sleep=self._sleep):
+            with attempt:
+                return self._send(method, operation, request, attempt.retry_state.attempt_number)
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+    def _send(
+        self, method: Callable[..., Any], operation: str, request: dict[str, Any], attempt: int
+    ) -> dict[str, Any]:
+        _log.debug("%s: sending (attempt %d)", operation, attempt)
+        try:
+            response: dict[str, Any] = method(**request)
+        except botocore.exceptions.ClientError as exc:
+            error = service_error_from(dict(exc.response), operation)
+            _log.info(
+                "%s: %s (status %s, request id %s, attempt %d)",
+                operation,
+                error.code,
+                error.status_code,
+                error.request_id,
+                attempt,
+            )
+            raise error from exc
+        except botocore.exceptions.ParamValidationError as exc:
+            # The model check above catches all botocore checks; botocore's text may echo
+            # values (personal data), so it is not copied into the message.
+            violation = _service.Violation("(request)", "botocore validation", "rejected")
+            raise ValidationError(operation, [violation]) from exc
+        except _CONNECTION_ERRORS as exc:
+            _log.info(
+                "%s: connection error %s (attempt %d)", operation, type(exc).__name__, attempt
+            )
+            raise ConnectionError(f"{operation}: {exc}") from exc
+        except CustomerProfilesError:
+            raise
+        meta = response.pop("ResponseMetadata", {})
+        _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
+        return response

@@ -1,0 +1,120 @@
+"""The entry point: :class:`CustomerProfiles`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import boto3
+from botocore.config import Config
+
+from ._transport import Transport
+from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from .local import LocalBackend
+
+__all__ = ["CustomerProfiles"]
+
+#: botocore's own retries are off in clients the SDK builds: RetryPolicy is the only loop.
+_NO_BOTOCORE_RETRIES = Config(retries={"total_max_attempts": 1})
+
+
+class CustomerProfiles:
+    """A Customer Profiles client: the root of the SDK's resources.
+
+    Build it from the default AWS credential chain, from a named profile and region, or
+    around a boto3 client you already have. Instances are immutable.
+
+    Args:
+        client: an existing boto3 ``customer-profiles`` client. It keeps its own
+            botocore retry settings (the SDK's :class:`RetryPolicy` applies on top; pass
+            ``retry=RetryPolicy.none()`` to rely on botocore's alone). Exclusive with
+            ``region_name``, ``profile_name``, ``endpoint_url`` and ``botocore_config``.
+        region_name: the AWS region (default: from the environment / AWS config).
+        profile_name: a named profile of your AWS configuration.
+        endpoint_url: a custom endpoint, e.g. an emulator served by
+            ``customer-profiles local serve``.
+        botocore_config: extra botocore ``Config``; its retry settings are overridden so
+            that botocore does not retry on its own.
+        retry: the retry policy (default: ``RetryPolicy()``).
+
+    Raises:
+        TypeError: ``client`` combined with options that build a client.
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()             # embedded emulator, no AWS account
+        >>> cp.region_name
+        'us-east-1'
+    """
+
+    __slots__ = ("_client", "_transport")
+    _client: Any
+    _transport: Transport
+
+    def __init__(
+        self,
+        *,
+        client: Any | None = None,
+        region_name: str | None = None,
+        profile_name: str | None = None,
+        endpoint_url: str | None = None,
+        botocore_config: Config | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        if client is not None:
+            if any(
+                v is not None for v in (region_name, profile_name, endpoint_url, botocore_config)
+            ):
+                raise TypeError(
+                    "pass either client= or the options to build one "
+                    "(region_name, profile_name, endpoint_url, botocore_config), not both"
+                )
+        else:
+            session = boto3.session.Session(profile_name=profile_name, region_name=region_name)
+            config = (botocore_config or Config()).merge(_NO_BOTOCORE_RETRIES)
+            client = session.client("customer-profiles", endpoint_url=endpoint_url, config=config)
+        object.__setattr__(self, "_client", client)
+        object.__setattr__(self, "_transport", Transport(client, retry or RetryPolicy()))
+
+    @classmethod
+    def local(
+        cls,
+        *,
+        backend: LocalBackend | None = None,
+        region_name: str = "us-east-1",
+        retry: RetryPolicy | None = None,
+    ) -> CustomerProfiles:
+        """A client on the embedded emulator: no AWS account, no network.
+
+        Args:
+            backend: share an existing :class:`~customer_profiles_sdk.local.LocalBackend`
+                (e.g. to inspect it or inject faults); default: a fresh one.
+            region_name: the region the client pretends to be in.
+            retry: the retry policy (default: ``RetryPolicy()``).
+        """
+        from .local import LocalBackend
+
+        backend = backend if backend is not None else LocalBackend()
+        return cls(client=backend.client(region_name=region_name), retry=retry)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    @property
+    def client(self) -> Any:
+        """The underlying boto3 client (for operations the SDK does not wrap)."""
+        return self._client
+
+    @property
+    def region_name(self) -> str:
+        """The region the client talks to."""
+        return str(self._client.meta.region_name)
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy applied to every call."""
+        return self._transport.retry_policy
+
+    def __repr__(self) -> str:
+        return f"CustomerProfiles(region_name={self.region_name!r})"

@@ -1,0 +1,507 @@
+"""The emulator's front door: :class:`LocalBackend`.
+
+One backend is one emulated AWS account (all regions). Every request, whether it
+comes from an in-process boto3 client (:meth:`LocalBackend.client`) or from the HTTP
+server (:meth:`LocalBackend.serve`, ``customer-profiles local serve``), goes through
+the same steps: :mod:`._wire` parses the HTTP request, :meth:`LocalBackend.dispatch`
+validates, injects faults, throttles, pages and runs the handler under one lock, and
+:mod:`._wire` writes the HTTP answer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .. import _service
+from . import _registry, _state
+from ._clock import Clock
+from ._errors import ServiceFault, bad_request
+from ._faults import Faults, Throttle
+from ._paging import Pager
+from ._registry import Context, Handler, Settings
+from ._state import DomainRec, Store
+from ._wire import (
+    HttpResponse,
+    error_response,
+    parse_params,
+    region_of,
+    route,
+    split_target,
+    success_response,
+    unknown_route,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from botocore.client import BaseClient
+
+    from ._server import EmulatorServer
+
+logger = logging.getLogger("customer_profiles_sdk.local")
+
+#: Where in-process clients "send" requests; nothing ever listens there.
+EMULATOR_ENDPOINT = "https://customer-profiles.local.emulator"
+
+_READ_PREFIXES = ("Get", "List", "Search", "BatchGet")
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One call the backend answered.
+
+    Attributes:
+        operation: the API operation (``None`` for a request no operation matched).
+        region: the caller's region.
+        status: the HTTP status answered.
+        error_code: the error code, or ``None`` for a success.
+    """
+
+    operation: str | None
+    region: str
+    status: int
+    error_code: str | None
+
+
+class LocalBackend:
+    """An in-memory Amazon Connect Customer Profiles service.
+
+    Args:
+        account_id: the emulated AWS account id used in ARNs.
+        clock: the clock every timestamp comes from (a real-time :class:`Clock` by
+            default); freeze or advance it to test expiry and throttling.
+        strict_ingestion: answer ``BadRequestException`` for an object that finds no
+            profile and may not create one, instead of accepting it into the
+            dead-letter list like the service does. [A]
+
+    Example:
+        >>> backend = LocalBackend()
+        >>> client = backend.client()
+        >>> client.list_domains()["Items"]
+        []
+    """
+
+    def __init__(
+        self,
+        *,
+        account_id: str = "123456789012",
+        clock: Clock | None = None,
+        strict_ingestion: bool = False,
+    ) -> None:
+        self.store = Store(account_id=account_id)
+        self.clock = clock if clock is not None else Clock()
+        self.settings = Settings(strict_ingestion=strict_ingestion)
+        self.lock = threading.RLock()
+        self.faults = Faults()
+        self._throttle = Throttle(self.clock)
+        self._pager = Pager()
+        self._calls: list[CallRecord] = []
+        self._calls_lock = threading.Lock()
+        self._state_file: str | None = None
+
+    @property
+    def account_id(self) -> str:
+        """The emulated AWS account id."""
+        return self.store.account_id
+
+    # ----------------------------------------------------------------- dispatch
+
+    def dispatch(self, operation: str, params: Mapping[str, Any], *, region: str) -> dict[str, Any]:
+        """Answer one API call.
+
+        Steps: the operation must be implemented; the request must satisfy every
+        constraint of the model; then injected latency, throttling and ``fail_next``
+        faults apply; paging members are taken out; the handler runs under the
+        backend's lock; the result is cut to the requested page; ``fail_after_commit``
+        faults apply last.
+
+        Args:
+            operation: the API operation, e.g. ``"CreateDomain"``.
+            params: the request in wire member names.
+            region: the caller's region.
+
+        Returns:
+            The response in wire member names (timestamps as epoch seconds).
+
+        Raises:
+            ServiceFault: the service error to answer.
+        """
+        try:
+            result = self._dispatch(operation, dict(params), region)
+        except ServiceFault as fault:
+            self._record(operation, region, fault.status, fault.code)
+            raise
+        except Exception:
+            self._record(operation, region, 500, "InternalServerException")
+            raise
+        self._record(operation, region, 200, None)
+        return result
+
+    def _dispatch(self, operation: str, params: dict[str, Any], region: str) -> dict[str, Any]:
+        handler = self._handler(operation)
+        violations = _service.check_request(operation, params)
+        if violations:
+            detail = "; ".join(str(v) for v in violations)
+            raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
+        delay = self.faults.delay_for(operation)
+        if delay:
+            time.sleep(delay)
+        if not self._throttle.admit(region, operation):
+            raise ServiceFault("ThrottlingException", "Rate exceeded")
+        injected = self.faults.take_before(operation)
+        if injected is not None:
+            raise injected
+        info = _service.paging_info(operation)
+        page = None
+        if info is not None:
+            params, page = self._pager.begin(operation, info, params, region)
+        with self.lock:
+            ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+            result = handler(ctx, params)
+            if not operation.startswith(_READ_PREFIXES):
+                self._committed()
+        if info is not None and page is not None:
+            result = self._pager.finish(operation, info, result, page)
+        injected = self.faults.take_after(operation)
+        if injected is not None:
+            raise injected
+        return result
+
+    @staticmethod
+    def _handler(operation: str) -> Handler:
+        if operation not in _service.service_model().operation_names:
+            raise bad_request(f"{operation} is not an operation of the Customer Profiles API")
+        handler = _load_handlers().get(operation)
+        if handler is None:
+            raise bad_request(
+                f"operation {operation} is not implemented by the customer-profiles-sdk emulator"
+            )
+        return handler
+
+    def handle_http(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes
+    ) -> HttpResponse:
+        """Answer one HTTP request (the server and the in-process hook both use this).
+
+        Args:
+            method: the HTTP method.
+            target: the request target: ``/path?query`` or a full URL.
+            headers: the request headers (the region is read from ``Authorization``).
+            body: the raw request body.
+
+        Returns:
+            The HTTP response in the service's wire format. Never raises: an
+            unexpected error in a handler is answered as ``InternalServerException``.
+        """
+        region = region_of(headers)
+        path, query = split_target(target)
+        found = route(method, path)
+        if found is None:
+            self._record(None, region, 404, "UnknownOperationException")
+            return unknown_route(method, path)
+        operation, labels = found
+        try:
+            params = parse_params(operation, labels, query, headers, body)
+        except ServiceFault as fault:
+            self._record(operation, region, fault.status, fault.code)
+            return error_response(fault)
+        try:
+            result = self.dispatch(operation, params, region=region)
+        except ServiceFault as fault:
+            return error_response(fault)
+        except Exception as exc:
+            # Only the type and the operation: exception texts may hold personal data.
+            logger.exception("emulator handler for %s failed", operation)
+            return error_response(
+                ServiceFault(
+                    "InternalServerException",
+                    f"The emulator failed while handling {operation} ({type(exc).__name__}); "
+                    "this is a bug in customer-profiles-sdk",
+                )
+            )
+        return success_response(operation, result)
+
+    # ----------------------------------------------------------------- clients
+
+    def client(self, region_name: str = "us-east-1", **client_kwargs: Any) -> BaseClient:
+        """A boto3 ``customer-profiles`` client answered in-process by this backend.
+
+        The client has dummy credentials (the user's AWS configuration and credentials
+        are never read), botocore retries off (``total_max_attempts=1``) and a
+        placeholder endpoint that is never contacted. Requests still go through
+        botocore's parameter validation, serialization and response parsing.
+
+        Args:
+            region_name: the region the client calls.
+            **client_kwargs: passed to ``boto3.Session.client`` (e.g. ``config=``,
+                which is merged over the retry setting).
+
+        Returns:
+            The boto3 client, already :meth:`attach`-ed.
+        """
+        import boto3
+        import botocore.session
+        from botocore.config import Config
+
+        # A botocore session that ignores AWS_PROFILE and the user's config files.
+        core = botocore.session.Session(
+            session_vars={
+                "profile": (None, None, None, None),
+                "config_file": (None, None, os.devnull, None),
+                "credentials_file": (None, None, os.devnull, None),
+            }
+        )
+        session = boto3.session.Session(
+            botocore_session=core,
+            aws_access_key_id="AKIDEMULATOR00000000",
+            aws_secret_access_key="emulator-secret-key-not-a-real-one",
+            region_name=region_name,
+        )
+        config = Config(retries={"total_max_attempts": 1})
+        user_config = client_kwargs.pop("config", None)
+        if user_config is not None:
+            config = config.merge(user_config)
+        client_kwargs.setdefault("endpoint_url", EMULATOR_ENDPOINT)
+        client = session.client("customer-profiles", config=config, **client_kwargs)
+        return self.attach(client)
+
+    def attach(self, client: BaseClient) -> BaseClient:
+        """Answer every request of a ``customer-profiles`` boto3 client from this backend.
+
+        Registers a ``before-send`` handler on the client's event system; requests are
+        parsed by the same wire layer as the HTTP server's. Attaching a second backend
+        to the same client replaces the first.
+
+        Args:
+            client: a boto3 ``customer-profiles`` client.
+
+        Returns:
+            The same client.
+
+        Raises:
+            TypeError: if ``client`` is not a Customer Profiles client.
+        """
+        from botocore.awsrequest import AWSResponse, HTTPHeaders
+
+        if client.meta.service_model.service_name != _service.SERVICE_NAME:
+            raise TypeError("attach() takes a boto3 'customer-profiles' client")
+
+        def answer(request: Any, **_: Any) -> AWSResponse:
+            headers = {str(k): _text(v) for k, v in request.headers.items()}
+            response = self.handle_http(request.method, request.url, headers, _body_bytes(request))
+            reply_headers = HTTPHeaders()
+            for key, value in response.headers.items():
+                reply_headers[key] = value
+            return AWSResponse(request.url, response.status, reply_headers, _RawBody(response.body))
+
+        hook: Any = answer  # the stubs type event handlers as returning None
+        client.meta.events.register(
+            "before-send.customer-profiles", hook, unique_id="customer-profiles-sdk-emulator"
+        )
+        return client
+
+    # ----------------------------------------------------------------- throttling / calls
+
+    def throttling(self, enabled: bool = True, rates: Mapping[str, float] | None = None) -> None:
+        """Switch throttling on (or off) at the documented per-operation rates.
+
+        One token bucket per (region, operation), refilled on the backend's clock at the
+        operation's documented TPS, holding at most one second's worth of calls; an
+        empty bucket answers 429 ``ThrottlingException``. [A] (spec 2.5)
+
+        Args:
+            enabled: ``False`` switches throttling off.
+            rates: TPS overrides per operation, e.g. ``{"CreateProfile": 2}``.
+
+        Raises:
+            ValueError: for an unknown operation or a rate <= 0.
+        """
+        self._throttle.configure(enabled, rates)
+
+    @property
+    def calls(self) -> list[CallRecord]:
+        """A copy of the record of every call answered, oldest first."""
+        with self._calls_lock:
+            return list(self._calls)
+
+    def call_count(self, operation: str | None = None) -> int:
+        """How many calls (of ``operation``, or of any operation) were answered."""
+        with self._calls_lock:
+            if operation is None:
+                return len(self._calls)
+            return sum(1 for c in self._calls if c.operation == operation)
+
+    def reset_calls(self) -> None:
+        """Forget the recorded calls."""
+        with self._calls_lock:
+            self._calls.clear()
+
+    def _record(self, operation: str | None, region: str, status: int, code: str | None) -> None:
+        with self._calls_lock:
+            self._calls.append(CallRecord(operation, region, status, code))
+
+    # ----------------------------------------------------------------- test hooks
+
+    def run_identity_resolution(self, domain: str, *, region: str = "us-east-1") -> None:
+        """Run identity resolution on a domain now (the service runs it weekly).
+
+        Raises:
+            ServiceFault: ``ResourceNotFoundException`` if the domain does not exist.
+        """
+        from . import _matching
+
+        with self.lock:
+            ctx, rec = self._domain(domain, region)
+            _matching.run_identity_resolution(ctx, rec)
+            self._committed()
+
+    def set_matches(
+        self,
+        domain: str,
+        groups: Sequence[Sequence[str]],
+        *,
+        confidence: float = 1.0,
+        region: str = "us-east-1",
+    ) -> None:
+        """Replace a domain's match groups (what ``GetMatches`` answers) with ``groups``.
+
+        Args:
+            domain: the domain name.
+            groups: lists of profile ids that are the same customer.
+            confidence: the ``ConfidenceScore`` of every group.
+            region: the domain's region.
+
+        Raises:
+            ServiceFault: ``ResourceNotFoundException`` if the domain does not exist.
+        """
+        from . import _matching
+
+        with self.lock:
+            ctx, rec = self._domain(domain, region)
+            _matching.set_matches(ctx, rec, [list(g) for g in groups], confidence)
+            self._committed()
+
+    def dead_letters(self, domain: str, *, region: str = "us-east-1") -> list[dict[str, Any]]:
+        """A copy of the objects ingestion could not attach to a profile (spec 7.1).
+
+        Raises:
+            ServiceFault: ``ResourceNotFoundException`` if the domain does not exist.
+        """
+        with self.lock:
+            _, rec = self._domain(domain, region)
+            return json.loads(json.dumps(rec.dead_letters))  # type: ignore[no-any-return]
+
+    def _domain(self, name: str, region: str) -> tuple[Context, DomainRec]:
+        ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+        return ctx, ctx.domain(name)
+
+    # ----------------------------------------------------------------- state files / server
+
+    def save_state(self, path: str | os.PathLike[str]) -> None:
+        """Write the whole store to a JSON file atomically (temp file + ``os.replace``)."""
+        with self.lock:
+            data = json.dumps(_state.to_json(self.store))
+        target = os.fspath(path)
+        directory = os.path.dirname(os.path.abspath(target))
+        fd, tmp = tempfile.mkstemp(prefix=".cp-state-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
+    def load_state(self, path: str | os.PathLike[str]) -> None:
+        """Replace the store with the one saved in a JSON file by :meth:`save_state`."""
+        with open(path, encoding="utf-8") as fh:
+            store = _state.from_json(Store, json.load(fh))
+        with self.lock:
+            self.store = store
+
+    def autosave(self, path: str | os.PathLike[str] | None) -> None:
+        """Save the store to ``path`` after every successful state-changing call.
+
+        ``None`` stops saving.
+        """
+        with self.lock:
+            self._state_file = os.fspath(path) if path is not None else None
+
+    def _committed(self) -> None:
+        if self._state_file is not None:
+            self.save_state(self._state_file)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> EmulatorServer:
+        """Serve this backend over HTTP in a background thread.
+
+        Args:
+            host: the address to bind (loopback by default).
+            port: the port; ``0`` picks a free one.
+
+        Returns:
+            The running server: use ``.url``, ``.stop()``, or ``with backend.serve()``.
+        """
+        from ._server import EmulatorServer
+
+        return EmulatorServer(self, host, port).start()
+
+
+def _load_handlers() -> dict[str, Handler]:
+    """The registered handlers; a handler module that does not exist yet is skipped."""
+    for module in _registry.HANDLER_MODULES:
+        name = f"{_registry.__package__}.{module}"
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return _registry._HANDLERS
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+def _body_bytes(request: Any) -> bytes:
+    body = request.body
+    if body is None:
+        return b""
+    if isinstance(body, (bytes, bytearray)):
+        return bytes(body)
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    data = body.read()
+    if hasattr(body, "seek"):
+        body.seek(0)
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+class _RawBody:
+    """The ``raw`` object botocore's ``AWSResponse`` reads the body from."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._read = False
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        if not self._read:
+            self._read = True
+            yield self._data
+
+    def read(self, amt: int | None = None) -> bytes:
+        if self._read:
+            return b""
+        self._read = True
+        return self._data

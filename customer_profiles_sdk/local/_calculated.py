@@ -1,0 +1,685 @@
+"""Calculated attributes: definitions and their evaluation for profiles (spec 10).
+
+The evaluation rules (spec 10.2) are mostly emulator assumptions [A]: the service only
+documents one-line meanings of the statistics.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from ._errors import bad_request, not_found
+from ._registry import DAY, Context, operation
+from ._state import CalculatedAttributeRec, DomainRec, ObjectRec, ProfileRec
+from ._templates import TEMPLATES
+
+#: Definitions per domain (D11, not adjustable).
+MAX_DEFINITIONS = 50
+#: Attributes one definition may use (S, D13).
+MAX_ATTRIBUTES = 2
+TIMESTAMP_FORMATS = ("EPOCHMILLI", "ISO_8601")
+
+# --------------------------------------------------------------------------- expressions
+# A tiny recursive-descent evaluator for "{Type.attr}", numbers, + - * / and parentheses.
+# Never eval(). [A] spec 10.2 step 5.
+
+_TOKEN = re.compile(r"\s*(?:(\{[^{}]*\})|(\d+(?:\.\d+)?|\.\d+)|([-+*/()]))")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed AttributeDetails.Expression."""
+
+    tree: Any
+    object_type: str
+    #: Attribute paths (after the object type name) the expression reads, in order.
+    attributes: tuple[str, ...]
+
+    @property
+    def single(self) -> str | None:
+        """The attribute path when the whole expression is one reference."""
+        return str(self.tree[1]) if self.tree[0] == "ref" else None
+
+
+def parse_expression(text: str) -> Expression:
+    """Parse an expression; ``BadRequest`` when malformed or when it mixes object types."""
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    stripped = text.rstrip()
+    while pos < len(stripped):
+        match = _TOKEN.match(stripped, pos)
+        if not match:
+            raise bad_request("Expression is malformed")
+        ref, number, op = match.groups()
+        if ref is not None:
+            tokens.append(("ref", ref[1:-1].strip()))
+        elif number is not None:
+            tokens.append(("num", number))
+        else:
+            tokens.append(("op", op))
+        pos = match.end()
+    parser = _Parser(tokens)
+    tree = parser.expr()
+    if parser.pos != len(tokens):
+        raise bad_request("Expression is malformed")
+    refs = parser.refs
+    if not refs:
+        raise bad_request("Expression must reference at least one {ObjectTypeName.AttributeName}")
+    types = set()
+    attributes = []
+    for ref in refs:
+        type_name, dot, attr = ref.partition(".")
+        if not dot or not type_name or not attr:
+            raise bad_request("Expression elements must look like {ObjectTypeName.AttributeName}")
+        types.add(type_name)
+        attributes.append(attr)
+    if len(types) > 1:
+        raise bad_request("Expression attributes must come from one object type")
+    return Expression(_strip_types(tree), types.pop(), tuple(dict.fromkeys(attributes)))
+
+
+def _strip_types(node: Any) -> Any:
+    if node[0] == "ref":
+        return ("ref", node[1].partition(".")[2])
+    if node[0] == "neg":
+        return ("neg", _strip_types(node[1]))
+    if node[0] == "bin":
+        return ("bin", node[1], _strip_types(node[2]), _strip_types(node[3]))
+    return node
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.refs: list[str] = []
+
+    def _peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def expr(self) -> Any:
+        node = self.term()
+        while (tok := self._peek()) is not None and tok in (("op", "+"), ("op", "-")):
+            self.pos += 1
+            node = ("bin", tok[1], node, self.term())
+        return node
+
+    def term(self) -> Any:
+        node = self.factor()
+        while (tok := self._peek()) is not None and tok in (("op", "*"), ("op", "/")):
+            self.pos += 1
+            node = ("bin", tok[1], node, self.factor())
+        return node
+
+    def factor(self) -> Any:
+        tok = self._peek()
+        if tok is None:
+            raise bad_request("Expression is malformed")
+        self.pos += 1
+        kind, text = tok
+        if kind == "num":
+            return ("num", float(text))
+        if kind == "ref":
+            self.refs.append(text)
+            return ("ref", text)
+        if text == "-":
+            return ("neg", self.factor())
+        if text == "+":
+            return self.factor()
+        if text == "(":
+            node = self.expr()
+            if self._peek() != ("op", ")"):
+                raise bad_request("Expression has unbalanced parentheses")
+            self.pos += 1
+            return node
+        raise bad_request("Expression is malformed")
+
+
+_OPS: dict[str, Callable[[float, float], float]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+}
+
+
+def evaluate_numeric(node: Any, values: dict[str, str]) -> float | None:
+    """Numeric value of a parsed expression; None when a value is missing/non-numeric
+    or on division by zero (the object is then skipped, [A])."""
+    kind = node[0]
+    if kind == "num":
+        return float(node[1])
+    if kind == "ref":
+        return _number(values.get(node[1], ""))
+    if kind == "neg":
+        inner = evaluate_numeric(node[1], values)
+        return None if inner is None else -inner
+    left = evaluate_numeric(node[2], values)
+    right = evaluate_numeric(node[3], values)
+    if left is None or right is None or (node[1] == "/" and right == 0):
+        return None
+    return _OPS[node[1]](left, right)
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) else None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _path_value(doc: Any, path: str) -> Any:
+    node = doc
+    for part in path.split("."):
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _render_number(float(value))
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _render_number(value: float) -> str:
+    """Integers without ``.0``; others with up to 12 significant digits. [A]"""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return format(value, ".12g")
+
+
+def parse_time(value: Any, fmt: str | None = None) -> float | None:
+    """Epoch seconds from an EPOCHMILLI or ISO_8601 value; None when unparseable.
+
+    [A] EPOCHMILLI accepts seconds or milliseconds: numbers above 1e11 are milliseconds.
+    Without a format both forms are tried.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if fmt in (None, "EPOCHMILLI"):
+        number = _number(value) if isinstance(value, str) else value
+        if isinstance(number, (int, float)):
+            return float(number) / 1000.0 if abs(number) > 1e11 else float(number)
+        if fmt == "EPOCHMILLI":
+            return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    match = re.search(r"([+-])(\d{2})(\d{2})$", text)
+    if match and "T" in text:
+        text = text[: match.start()] + f"{match.group(1)}{match.group(2)}:{match.group(3)}"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)  # [A] naive times are UTC
+    return parsed.timestamp()
+
+
+def _strip_braces(name: str, object_type: str) -> str:
+    """Filter/timestamp attribute names: ``{Type.path}`` or ``path``. [A]"""
+    name = name.strip()
+    if name.startswith("{") and name.endswith("}"):
+        type_name, _, path = name[1:-1].partition(".")
+        if type_name != object_type or not path:
+            raise bad_request(f"{name} must reference the object type {object_type}")
+        return path
+    return name
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _validate_conditions(conditions: dict[str, Any] | None, object_type: str) -> None:
+    if not conditions:
+        return
+    range_ = conditions.get("Range")
+    if range_ is not None:
+        if "Value" not in range_ and "ValueRange" not in range_:
+            raise bad_request("Conditions.Range needs Value or ValueRange")  # [A]
+        fmt = range_.get("TimestampFormat")
+        if fmt is not None and fmt not in TIMESTAMP_FORMATS:
+            raise bad_request("Conditions.Range.TimestampFormat must be EPOCHMILLI or ISO_8601")
+        source = range_.get("TimestampSource")
+        if source is not None:
+            if not (source.startswith("{") and source.endswith("}")):
+                raise bad_request("Conditions.Range.TimestampSource must look like {Type.path}")
+            _strip_braces(source, object_type)
+
+
+def _validate_filter(filter_: dict[str, Any] | None, object_type: str) -> None:
+    if not filter_:
+        return
+    for group in filter_.get("Groups") or []:
+        for dimension in group.get("Dimensions") or []:
+            for name, spec in (dimension.get("Attributes") or {}).items():
+                _strip_braces(name, object_type)
+                values = spec.get("Values") or []
+                if not values:
+                    raise bad_request(f"Filter dimension {name} needs Values")
+                if spec.get("DimensionType") in ("BETWEEN", "NOT_BETWEEN") and len(values) != 2:
+                    raise bad_request(f"Filter dimension {name}: BETWEEN needs two values")
+
+
+def _definition_or_404(domain: DomainRec, name: str) -> CalculatedAttributeRec:
+    rec = domain.calculated_attributes.get(name)
+    if rec is None:
+        raise not_found(f"Calculated attribute definition {name} does not exist")
+    return rec
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Candidate:
+    obj: ObjectRec
+    doc: Any
+    event_time: float
+
+
+def _matches_dimension(value: Any, dimension: dict[str, Any]) -> bool:
+    kind = str(dimension.get("DimensionType"))
+    wanted: list[str] = dimension.get("Values") or []
+    text = _text(value)
+    if kind == "INCLUSIVE":
+        return text in wanted
+    if kind == "EXCLUSIVE":
+        return text not in wanted
+    if kind == "CONTAINS":
+        return any(w in text for w in wanted)
+    if kind == "BEGINS_WITH":
+        return any(text.startswith(w) for w in wanted)
+    if kind == "ENDS_WITH":
+        return any(text.endswith(w) for w in wanted)
+    if kind in ("BEFORE", "AFTER", "ON"):
+        moment = parse_time(value)
+        bound = parse_time(wanted[0])
+        if moment is None or bound is None:
+            return False
+        if kind == "BEFORE":
+            return moment < bound
+        if kind == "AFTER":
+            return moment > bound
+        day = datetime.fromtimestamp(moment, timezone.utc).date()
+        return day == datetime.fromtimestamp(bound, timezone.utc).date()
+    number = _number(text)
+    if kind in ("BETWEEN", "NOT_BETWEEN"):
+        low, high = (_number(w) for w in wanted[:2])
+        if number is None or low is None or high is None:
+            # [A] dates are compared as instants
+            moment, low_t, high_t = parse_time(value), parse_time(wanted[0]), parse_time(wanted[1])
+            if moment is None or low_t is None or high_t is None:
+                return kind == "NOT_BETWEEN"
+            inside = low_t <= moment <= high_t
+        else:
+            inside = low <= number <= high
+        return inside if kind == "BETWEEN" else not inside
+    bound_n = _number(wanted[0])
+    if kind == "EQUAL":
+        return (
+            number == bound_n if number is not None and bound_n is not None else text == wanted[0]
+        )
+    if number is None or bound_n is None:
+        return False
+    compare: dict[str, Callable[[float, float], bool]] = {
+        "GREATER_THAN": lambda a, b: a > b,
+        "LESS_THAN": lambda a, b: a < b,
+        "GREATER_THAN_OR_EQUAL": lambda a, b: a >= b,
+        "LESS_THAN_OR_EQUAL": lambda a, b: a <= b,
+    }
+    return bool(compare[str(kind)](number, bound_n))
+
+
+def _combine(kind: str, results: list[bool]) -> bool:
+    if kind == "ALL":
+        return all(results)
+    if kind == "ANY":
+        return any(results)
+    return not any(results)  # NONE
+
+
+def _passes_filter(filter_: dict[str, Any] | None, doc: Any, object_type: str) -> bool:
+    """[A] standard boolean semantics: a dimension holds when all its attributes match;
+    a group combines its dimensions by Type; Include combines the groups."""
+    if not filter_:
+        return True
+    group_results = []
+    for group in filter_.get("Groups") or []:
+        dims = [
+            all(
+                _matches_dimension(_path_value(doc, _strip_braces(name, object_type)), spec)
+                for name, spec in (dimension.get("Attributes") or {}).items()
+            )
+            for dimension in group.get("Dimensions") or []
+        ]
+        group_results.append(_combine(group.get("Type", "ALL"), dims))
+    return _combine(filter_.get("Include", "ALL"), group_results)
+
+
+def _window(range_: dict[str, Any] | None, now: float) -> tuple[float, float] | None:
+    """[lo, hi] in epoch seconds. Positive day numbers are in the past (B)."""
+    if not range_:
+        return None
+    if "Start" in range_:  # ConditionOverrides.Range [A: same sign convention]
+        start, end = range_["Start"], range_.get("End", 0)
+    elif range_.get("ValueRange"):
+        start, end = range_["ValueRange"]["Start"], range_["ValueRange"]["End"]
+    elif range_.get("Value") is not None:
+        start, end = range_["Value"], 0
+    else:
+        return None
+    a, b = now - start * DAY, now - end * DAY
+    return (min(a, b), max(a, b))
+
+
+def evaluate(
+    ctx: Context,
+    domain: DomainRec,
+    rec: CalculatedAttributeRec,
+    profile: ProfileRec,
+    range_override: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The value of a calculated attribute for one profile (spec 10.2)."""
+    definition = rec.definition
+    expression = parse_expression(definition["AttributeDetails"]["Expression"])
+    object_type = expression.object_type
+    conditions = definition.get("Conditions") or {}
+    range_ = range_override or conditions.get("Range")
+    ts_source = (conditions.get("Range") or {}).get("TimestampSource")
+    ts_format = (conditions.get("Range") or {}).get("TimestampFormat")
+    ts_path = _strip_braces(ts_source, object_type) if ts_source else None
+
+    candidates: list[_Candidate] = []
+    for obj in domain.objects.values():
+        if obj.profile_id != profile.profile_id or obj.object_type != object_type:
+            continue
+        if not definition.get("UseHistoricalData") and obj.ingested_at < rec.created_at:
+            continue
+        doc = json.loads(obj.body)
+        if not _passes_filter(definition.get("Filter"), doc, object_type):
+            continue
+        event_time = obj.ingested_at
+        if ts_path is not None:
+            parsed = parse_time(_path_value(doc, ts_path), ts_format)
+            if parsed is not None:
+                event_time = parsed  # [A] unparseable -> ingestion time
+        candidates.append(_Candidate(obj, doc, event_time))
+
+    window = _window(range_, ctx.now())
+    if window is not None:
+        candidates = [c for c in candidates if window[0] <= c.event_time <= window[1]]
+    candidates.sort(key=lambda c: (c.event_time, c.obj.seq))
+    count_limit = conditions.get("ObjectCount")
+    if count_limit:
+        candidates = candidates[-count_limit:]
+
+    statistic = definition["Statistic"]
+    numeric_needed = statistic in ("SUM", "MINIMUM", "MAXIMUM", "AVERAGE")
+    rendered: list[tuple[_Candidate, str, float | None]] = []
+    for cand in candidates:
+        values = {a: _text(_path_value(cand.doc, a)) for a in expression.attributes}
+        number = evaluate_numeric(expression.tree, values)
+        if expression.single is not None:
+            text = values[expression.single]
+        else:
+            text = _render_number(number) if number is not None else ""
+        if not text or (numeric_needed and number is None):
+            continue  # [A] objects without a usable value are skipped
+        rendered.append((cand, text, number))
+
+    value = _aggregate(statistic, rendered)
+    out: dict[str, Any] = {"CalculatedAttributeName": rec.name, "IsDataPartial": "false"}
+    if definition.get("DisplayName"):
+        out["DisplayName"] = definition["DisplayName"]
+    threshold = conditions.get("Threshold")
+    if value is not None and threshold:
+        value = "true" if _compare(value, threshold) else "false"
+    if value is not None:
+        out["Value"] = value[:255]
+    if rendered:
+        out["LastObjectTimestamp"] = rendered[-1][0].event_time
+    return out
+
+
+def _aggregate(statistic: str, rendered: list[tuple[_Candidate, str, float | None]]) -> str | None:
+    if statistic == "COUNT":
+        return str(len(rendered))  # [A] no objects -> "0"
+    if not rendered:
+        return None  # [A] other statistics: no Value
+    texts = [t for _, t, _ in rendered]
+    numbers = [n for _, _, n in rendered if n is not None]
+    if statistic == "FIRST_OCCURRENCE":
+        return texts[0]
+    if statistic == "LAST_OCCURRENCE":
+        return texts[-1]
+    if statistic == "MAX_OCCURRENCE":
+        counts = Counter(texts)
+        best = max(counts.values())
+        # [A] ties -> the most recent value
+        return next(t for t in reversed(texts) if counts[t] == best)
+    if statistic == "SUM":
+        return _render_number(sum(numbers))
+    if statistic == "MINIMUM":
+        return _render_number(min(numbers))
+    if statistic == "MAXIMUM":
+        return _render_number(max(numbers))
+    return _render_number(sum(numbers) / len(numbers))  # AVERAGE
+
+
+def _compare(value: str, threshold: dict[str, Any]) -> bool:
+    """[A] numeric comparison when both sides are numbers, else string comparison."""
+    left, right = _number(value), _number(threshold["Value"])
+    op = threshold["Operator"]
+    a: Any = left if left is not None and right is not None else value
+    b: Any = right if left is not None and right is not None else threshold["Value"]
+    if op == "EQUAL_TO":
+        return bool(a == b)
+    if op == "NOT_EQUAL_TO":
+        return bool(a != b)
+    if op == "GREATER_THAN":
+        return bool(a > b)
+    return bool(a < b)
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _definition_to_wire(rec: CalculatedAttributeRec, *, with_filter: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"CalculatedAttributeName": rec.name}
+    members = ["DisplayName", "Description", "AttributeDetails", "Conditions", "Statistic"]
+    if with_filter:
+        members.append("Filter")
+    for member in members:
+        value = rec.definition.get(member)
+        if value is not None:
+            out[member] = value
+    out["UseHistoricalData"] = bool(rec.definition.get("UseHistoricalData"))
+    out["CreatedAt"] = rec.created_at
+    out["LastUpdatedAt"] = rec.updated_at
+    out["Status"] = "COMPLETED"  # [A] ready immediately
+    out["Readiness"] = {"ProgressPercentage": 100}
+    if rec.tags:
+        out["Tags"] = dict(rec.tags)
+    return out
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+@operation("CreateCalculatedAttributeDefinition")
+def create_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Create a definition (spec 10.1)."""
+    domain = ctx.domain(req["DomainName"])
+    name: str = req["CalculatedAttributeName"]
+    if name in domain.calculated_attributes:
+        raise bad_request(f"Calculated attribute definition {name} already exists")
+    if len(domain.calculated_attributes) >= MAX_DEFINITIONS:
+        raise bad_request(f"A domain can have at most {MAX_DEFINITIONS} calculated attributes")
+    details = req["AttributeDetails"]
+    attribute_names = [a["Name"] for a in details["Attributes"]]
+    if len(attribute_names) > MAX_ATTRIBUTES:
+        raise bad_request(f"A calculated attribute can use at most {MAX_ATTRIBUTES} attributes")
+    expression = parse_expression(details["Expression"])
+    for attribute in expression.attributes:
+        if attribute not in attribute_names:
+            raise bad_request(f"Expression references {attribute}, which is not in Attributes")
+    if expression.object_type not in domain.object_types and expression.object_type not in (
+        TEMPLATES
+    ):
+        # [A] template ids count as (implicit) object types of the domain.
+        raise bad_request(f"Object type {expression.object_type} does not exist in the domain")
+    _validate_conditions(req.get("Conditions"), expression.object_type)
+    _validate_filter(req.get("Filter"), expression.object_type)
+    definition: dict[str, Any] = {
+        m: req[m]
+        for m in (
+            "DisplayName",
+            "Description",
+            "AttributeDetails",
+            "Conditions",
+            "Statistic",
+            "Filter",
+        )
+        if m in req
+    }
+    definition["UseHistoricalData"] = bool(req.get("UseHistoricalData", False))
+    now = ctx.now()
+    rec = CalculatedAttributeRec(
+        name=name,
+        definition=definition,
+        tags=dict(req.get("Tags") or {}),
+        created_at=now,
+        updated_at=now,
+    )
+    domain.calculated_attributes[name] = rec
+    return _definition_to_wire(rec, with_filter=True)
+
+
+@operation("GetCalculatedAttributeDefinition")
+def get_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Return one definition (spec 10.3)."""
+    domain = ctx.domain(req["DomainName"])
+    rec = _definition_or_404(domain, req["CalculatedAttributeName"])
+    return _definition_to_wire(rec, with_filter=True)
+
+
+@operation("ListCalculatedAttributeDefinitions")
+def list_calculated_attribute_definitions(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """List the domain's definitions in creation order (spec 10.3)."""
+    domain = ctx.domain(req["DomainName"])
+    items = []
+    for rec in domain.calculated_attributes.values():
+        full = _definition_to_wire(rec, with_filter=False)
+        items.append(
+            {
+                k: full[k]
+                for k in (
+                    "CalculatedAttributeName",
+                    "DisplayName",
+                    "Description",
+                    "CreatedAt",
+                    "LastUpdatedAt",
+                    "UseHistoricalData",
+                    "Status",
+                    "Tags",
+                )
+                if k in full
+            }
+        )
+    return {"Items": items}
+
+
+@operation("UpdateCalculatedAttributeDefinition")
+def update_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Change DisplayName, Description and/or Conditions (spec 10.4)."""
+    domain = ctx.domain(req["DomainName"])
+    rec = _definition_or_404(domain, req["CalculatedAttributeName"])
+    if "Conditions" in req:
+        expression = parse_expression(rec.definition["AttributeDetails"]["Expression"])
+        _validate_conditions(req["Conditions"], expression.object_type)
+    for member in ("DisplayName", "Description", "Conditions"):
+        if member in req:
+            rec.definition[member] = req[member]
+    rec.updated_at = ctx.now()
+    return _definition_to_wire(rec, with_filter=False)
+
+
+@operation("DeleteCalculatedAttributeDefinition")
+def delete_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Delete a definition (spec 10.5)."""
+    domain = ctx.domain(req["DomainName"])
+    _definition_or_404(domain, req["CalculatedAttributeName"])
+    del domain.calculated_attributes[req["CalculatedAttributeName"]]
+    return {}
+
+
+@operation("GetCalculatedAttributeForProfile")
+def get_calculated_attribute_for_profile(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Evaluate one definition for one profile (spec 10.6)."""
+    domain = ctx.domain(req["DomainName"])
+    profile = ctx.profile(domain, req["ProfileId"])
+    rec = _definition_or_404(domain, req["CalculatedAttributeName"])
+    return evaluate(ctx, domain, rec, profile)
+
+
+@operation("ListCalculatedAttributesForProfile")
+def list_calculated_attributes_for_profile(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Evaluate every definition for one profile; those with a Value (spec 10.7) [A]."""
+    domain = ctx.domain(req["DomainName"])
+    profile = ctx.profile(domain, req["ProfileId"])
+    items = [evaluate(ctx, domain, rec, profile) for rec in domain.calculated_attributes.values()]
+    return {"Items": [item for item in items if "Value" in item]}
+
+
+@operation("BatchGetCalculatedAttributeForProfile")
+def batch_get_calculated_attribute_for_profile(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Evaluate one definition for up to 100 profiles (spec 10.8)."""
+    domain = ctx.domain(req["DomainName"])
+    rec = _definition_or_404(domain, req["CalculatedAttributeName"])
+    overrides = req.get("ConditionOverrides")
+    range_override = (overrides or {}).get("Range")
+    values: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for profile_id in dict.fromkeys(req["ProfileIds"]):  # [A] duplicates answered once
+        profile = domain.profiles.get(profile_id)
+        if profile is None:
+            errors.append(
+                {
+                    "Code": "ResourceNotFoundException",
+                    "Message": "Profile does not exist",
+                    "ProfileId": profile_id,
+                }
+            )
+            continue
+        item = evaluate(ctx, domain, rec, profile, range_override)
+        item["ProfileId"] = profile_id
+        values.append(item)
+    out: dict[str, Any] = {"CalculatedAttributeValues": values, "Errors": errors}
+    if overrides is not None:
+        out["ConditionOverrides"] = overrides
+    return out

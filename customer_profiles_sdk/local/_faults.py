@@ -1,0 +1,277 @@
+"""Fault injection and throttling for the emulator.
+
+Reach them through a backend: ``backend.faults`` (:class:`Faults`) and
+``backend.throttling(...)`` (:class:`Throttle`). They exist so that retry logic, bulk
+loaders and error handling can be tested without a real service:
+
+>>> from customer_profiles_sdk.local import LocalBackend
+>>> backend = LocalBackend()
+>>> backend.faults.fail_next("CreateDomain", code="ThrottlingException")
+>>> backend.faults.fail_after_commit("CreateProfile")  # state changes, then a 500
+>>> backend.faults.latency(0.05)  # every call sleeps 50 ms (real time)
+>>> backend.faults.clear()
+
+``AccessDeniedException`` and ``InternalServerException`` are produced only through
+fault injection. [A] (spec 2.5)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .._service import service_model
+from ._clock import Clock
+from ._errors import STATUS_BY_CODE, ServiceFault
+
+#: Default API throttling limits in transactions per second, account-level per region
+#: (spec 14.2, from the Amazon Connect Administrator Guide).
+DOCUMENTED_TPS: dict[str, float] = {
+    "ListDomains": 5,
+    "GetDomain": 5,
+    "CreateDomain": 1,
+    "UpdateDomain": 1,
+    "DeleteDomain": 1,
+    "ListProfileObjectTypes": 5,
+    "GetProfileObjectType": 10,
+    "PutProfileObjectType": 1,
+    "DeleteProfileObjectType": 1,
+    "ListProfileObjectTypeTemplates": 5,
+    "GetProfileObjectTypeTemplate": 5,
+    "ListIntegrations": 5,
+    "GetIntegration": 5,
+    "PutIntegration": 1,
+    "DeleteIntegration": 1,
+    "CreateCalculatedAttributeDefinition": 1,
+    "GetCalculatedAttributeDefinition": 5,
+    "UpdateCalculatedAttributeDefinition": 1,
+    "DeleteCalculatedAttributeDefinition": 5,
+    "ListCalculatedAttributeDefinitions": 5,
+    "SearchProfiles": 100,
+    "ListProfileObjects": 100,
+    "GetMatches": 100,
+    "GetCalculatedAttributeForProfile": 100,
+    "ListCalculatedAttributesForProfile": 100,
+    "CreateProfile": 100,
+    "UpdateProfile": 100,
+    "PutProfileObject": 100,
+    "AddProfileKey": 100,
+    "DeleteProfile": 100,
+    "DeleteProfileObject": 100,
+    "DeleteProfileKey": 100,
+    "MergeProfiles": 100,
+    "TagResource": 5,
+    "UntagResource": 5,
+    "ListTagsForResource": 5,
+    "ListAccountIntegrations": 100,
+    # No published default for the batch reads: 100. [A] (spec 14.2)
+    "BatchGetProfile": 100,
+    "BatchGetCalculatedAttributeForProfile": 100,
+}
+
+#: Rate for an operation missing from :data:`DOCUMENTED_TPS`. [A]
+FALLBACK_TPS = 100.0
+
+_DEFAULT_MESSAGES = {
+    "ThrottlingException": "Rate exceeded",
+    "InternalServerException": "An internal error occurred (injected by the emulator)",
+    "AccessDeniedException": "You do not have sufficient access (injected by the emulator)",
+    "BadRequestException": "Bad request (injected by the emulator)",
+    "ResourceNotFoundException": "The resource does not exist (injected by the emulator)",
+}
+
+
+@dataclass
+class _Injected:
+    remaining: int
+    code: str
+    message: str
+
+
+def _check_operation(operation: str) -> None:
+    if operation not in service_model().operation_names:
+        raise ValueError(f"{operation!r} is not an operation of the Customer Profiles API")
+
+
+def _check_code(code: str) -> None:
+    if code not in STATUS_BY_CODE:
+        raise ValueError(f"code must be one of {', '.join(STATUS_BY_CODE)}; got {code!r}")
+
+
+class Faults:
+    """Injected errors and latency, per operation.
+
+    Thread-safe. Injections are consumed in the order they were added.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._before: dict[str, deque[_Injected]] = {}
+        self._after: dict[str, deque[_Injected]] = {}
+        self._latency: dict[str | None, float] = {}
+
+    def fail_next(
+        self,
+        operation: str,
+        *,
+        times: int = 1,
+        code: str = "ThrottlingException",
+        message: str | None = None,
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` fail before the handler runs.
+
+        Nothing changes in the emulator's state for those calls.
+
+        Args:
+            operation: the API operation, e.g. ``"CreateProfile"``.
+            times: how many calls fail.
+            code: one of the five modeled error codes.
+            message: the error ``Message`` (a default text otherwise).
+
+        Raises:
+            ValueError: for an unknown operation or error code, or ``times < 1``.
+        """
+        self._add(self._before, operation, times, code, message)
+
+    def fail_after_commit(
+        self,
+        operation: str,
+        *,
+        times: int = 1,
+        code: str = "InternalServerException",
+        message: str | None = None,
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` change state, then fail.
+
+        The handler runs and its change is kept, but the caller gets the error. This is
+        the case where a client must not blindly repeat a non-idempotent call (a
+        repeated ``CreateProfile`` makes a second profile).
+
+        Args:
+            operation: the API operation, e.g. ``"CreateProfile"``.
+            times: how many calls fail.
+            code: one of the five modeled error codes.
+            message: the error ``Message`` (a default text otherwise).
+
+        Raises:
+            ValueError: for an unknown operation or error code, or ``times < 1``.
+        """
+        self._add(self._after, operation, times, code, message)
+
+    def latency(self, seconds: float, operation: str | None = None) -> None:
+        """Delay calls (real time, outside the emulator's lock) by ``seconds``.
+
+        Args:
+            seconds: the delay; ``0`` removes it.
+            operation: only this operation; every operation when ``None``. A
+                per-operation delay replaces the global one for that operation.
+
+        Raises:
+            ValueError: for a negative delay or an unknown operation.
+        """
+        if seconds < 0:
+            raise ValueError("seconds must be >= 0")
+        if operation is not None:
+            _check_operation(operation)
+        with self._lock:
+            if seconds:
+                self._latency[operation] = float(seconds)
+            else:
+                self._latency.pop(operation, None)
+
+    def clear(self) -> None:
+        """Remove every injected error and delay."""
+        with self._lock:
+            self._before.clear()
+            self._after.clear()
+            self._latency.clear()
+
+    # ----------------------------------------------------------------- used by dispatch
+
+    def delay_for(self, operation: str) -> float:
+        """The delay to apply to a call of ``operation`` (seconds)."""
+        with self._lock:
+            return self._latency.get(operation, self._latency.get(None, 0.0))
+
+    def take_before(self, operation: str) -> ServiceFault | None:
+        """Consume one ``fail_next`` injection for ``operation``, if any."""
+        return self._take(self._before, operation)
+
+    def take_after(self, operation: str) -> ServiceFault | None:
+        """Consume one ``fail_after_commit`` injection for ``operation``, if any."""
+        return self._take(self._after, operation)
+
+    def _add(
+        self,
+        table: dict[str, deque[_Injected]],
+        operation: str,
+        times: int,
+        code: str,
+        message: str | None,
+    ) -> None:
+        _check_operation(operation)
+        _check_code(code)
+        if times < 1:
+            raise ValueError("times must be >= 1")
+        text = message if message is not None else _DEFAULT_MESSAGES[code]
+        with self._lock:
+            table.setdefault(operation, deque()).append(_Injected(times, code, text))
+
+    def _take(self, table: dict[str, deque[_Injected]], operation: str) -> ServiceFault | None:
+        with self._lock:
+            queue = table.get(operation)
+            if not queue:
+                return None
+            head = queue[0]
+            head.remaining -= 1
+            if head.remaining <= 0:
+                queue.popleft()
+            return ServiceFault(head.code, head.message)
+
+
+class Throttle:
+    """Token buckets per (region, operation) on the emulator's clock.
+
+    Rate = the documented TPS (:data:`DOCUMENTED_TPS`), capacity = one second's worth
+    of calls (bursts are not published). [A] (spec 2.5, 14.2) Off by default.
+    """
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.enabled = False
+        self._rates: dict[str, float] = {}
+        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
+
+    def configure(self, enabled: bool, rates: Mapping[str, float] | None) -> None:
+        """Switch throttling on or off; ``rates`` overrides TPS per operation."""
+        for operation, rate in (rates or {}).items():
+            _check_operation(operation)
+            if rate <= 0:
+                raise ValueError(f"rate for {operation} must be > 0")
+        with self._lock:
+            self.enabled = enabled
+            self._rates = dict(rates or {})
+            self._buckets.clear()
+
+    def rate(self, operation: str) -> float:
+        """The TPS applied to ``operation``."""
+        return self._rates.get(operation, DOCUMENTED_TPS.get(operation, FALLBACK_TPS))
+
+    def admit(self, region: str, operation: str) -> bool:
+        """Take a token for a call; ``False`` when the bucket is empty (throttled)."""
+        if not self.enabled:
+            return True
+        now = self._clock.now()
+        rate = self.rate(operation)
+        capacity = max(rate, 1.0)
+        with self._lock:
+            tokens, last = self._buckets.get((region, operation), (capacity, now))
+            tokens = min(capacity, tokens + max(0.0, now - last) * rate)
+            if tokens < 1.0:
+                self._buckets[(region, operation)] = (tokens, now)
+                return False
+            self._buckets[(region, operation)] = (tokens - 1.0, now)
+            return True

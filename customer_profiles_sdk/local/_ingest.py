@@ -1,0 +1,548 @@
+"""Profile objects: PutProfileObject (ingestion), ListProfileObjects, DeleteProfileObject.
+
+Spec section 7. Ingestion runs synchronously (the real service is asynchronous, [A]):
+every rejection is decided before anything is written, so a failed call changes nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from . import _keys
+from ._errors import bad_request, not_found
+from ._object_types import (
+    OBJECTS_PER_PROFILE_QUOTA,
+    PROFILE_ENUMS,
+    SOURCE_TIMESTAMP_TARGET,
+    STANDARD_INDEX_KEYS,
+    STANDARD_KINDS,
+    Piece,
+    Target,
+    compile_source,
+    materialize_template_type,
+    parse_target,
+    render_source,
+    template_definition,
+)
+from ._registry import Context, operation
+from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
+from ._templates import TEMPLATES
+
+#: Objects per profile before eviction (D10/D11). Module-level so tests can lower it.
+OBJECTS_PER_PROFILE = OBJECTS_PER_PROFILE_QUOTA
+#: Largest single object: 250 KB (D11, D19).
+MAX_OBJECT_BYTES = 256_000
+#: Size of all objects of one profile: 51,200 KB (D11).
+MAX_PROFILE_BYTES = 51_200 * 1024
+
+_EMAIL_FIELDS = ("EmailAddress", "PersonalEmailAddress", "BusinessEmailAddress")
+_PHONE_FIELDS = ("PhoneNumber", "MobilePhoneNumber", "HomePhoneNumber", "BusinessPhoneNumber")
+
+
+@dataclass(frozen=True)
+class KeyValue:
+    """One key entry evaluated against an object: its name, normalized value, identifiers."""
+
+    name: str
+    value: str
+    ids: frozenset[str]
+
+
+def unique_object_key(type_name: str, unique_value: str) -> str:
+    """ProfileObjectUniqueKey: ``base64(sha256(type + NUL + value))``. [A] spec 1.4."""
+    digest = hashlib.sha256(f"{type_name}\x00{unique_value}".encode()).digest()
+    return base64.b64encode(digest).decode("ascii")
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(source: str) -> list[Piece]:
+    return compile_source(source)
+
+
+def extract_fields(definition: dict[str, Any], doc: Any) -> dict[str, str]:
+    """Step 1: every field's value (``""`` when its Source path is missing)."""
+    return {
+        name: render_source(_compiled(field["Source"]), doc)
+        for name, field in (definition.get("Fields") or {}).items()
+    }
+
+
+def compute_keys(
+    domain: DomainRec, definition: dict[str, Any], values: dict[str, str]
+) -> list[KeyValue]:
+    """Step 2: each key entry's normalized value, in definition order.
+
+    A part is normalized by its field's ContentType; a single-field key whose field has
+    none uses the domain's ContentType for that key name (so ``_phone`` stays a phone
+    key). [A] multi-field keys join their normalized parts with ``_``; an entry whose
+    parts are all empty gets value ``""``.
+    """
+    fields = definition.get("Fields") or {}
+    out: list[KeyValue] = []
+    for key, entries in (definition.get("Keys") or {}).items():
+        for entry in entries:
+            names: list[str] = entry.get("FieldNames") or []
+            parts = []
+            for name in names:
+                content_type = (fields.get(name) or {}).get("ContentType")
+                if content_type is None and len(names) == 1:
+                    content_type = _keys.key_content_type(domain, key)
+                raw = values.get(name, "")
+                parts.append(_keys.normalize(raw, content_type) if raw else "")
+            value = "_".join(parts) if any(parts) else ""
+            ids = frozenset(entry.get("StandardIdentifiers") or [])
+            out.append(KeyValue(key, value, ids))
+    return out
+
+
+def _profiles_with(domain: DomainRec, key: str, value: str) -> list[ProfileRec]:
+    return [
+        p
+        for p in _keys.by_creation(domain.profiles.values())
+        if value in _keys.profile_key_values(p, key)
+    ]
+
+
+def resolve_profile(domain: DomainRec, keys: list[KeyValue]) -> ProfileRec | None:
+    """Step 4: two-pass lookup (D4): PROFILE keys, then PROFILE+SECONDARY keys.
+
+    In each pass keys are tried in definition order [A]; a key matching exactly one
+    profile decides; a key matching several is ambiguous and discarded.
+    """
+    lookup = {"PROFILE", "LOOKUP_ONLY", "NEW_ONLY"}
+    primary = [k for k in keys if k.ids & lookup and "SECONDARY" not in k.ids]
+    secondary = [k for k in keys if {"PROFILE", "SECONDARY"} <= k.ids]
+    for group in (primary, secondary):
+        for key in group:
+            if not key.value:
+                continue
+            found = _profiles_with(domain, key.name, key.value)
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+@dataclass
+class _RecordPlan:
+    kind: str
+    existing: StandardRec | None
+
+
+def _plan_records(
+    domain: DomainRec, targets: dict[str, Target], keys: list[KeyValue]
+) -> list[_RecordPlan]:
+    """Which standard records this object feeds, found by their identifier keys (D8)."""
+    kinds = [t.kind for t in targets.values() if t.kind != "_profile"]
+    for kind, (identifier, _) in STANDARD_KINDS.items():
+        if any(identifier in k.ids and k.value for k in keys):
+            kinds.append(kind)
+    plans = []
+    for kind in dict.fromkeys(kinds):
+        identifier = STANDARD_KINDS[kind][0]
+        lookups = [k for k in keys if identifier in k.ids and k.value]
+        found = {
+            rec.record_id: rec
+            for rec in domain.standard.values()
+            if rec.kind == kind and any(k.value in rec.keys.get(k.name, []) for k in lookups)
+        }
+        if len(found) > 1:
+            raise bad_request(f"The {identifier} key matches more than one {kind} record")
+        plans.append(_RecordPlan(kind, next(iter(found.values()), None)))
+    return plans
+
+
+def _may_overwrite(
+    domain: DomainRec, current: str | None, type_name: str, priority: int | None
+) -> bool:
+    """SourcePriority and manual-edit protection (D4) for one profile field."""
+    if current is None or current == type_name:
+        return True
+    if current == MANUAL:
+        # [A] any SourcePriority ranks the type above manual edits (ambiguity #10).
+        return priority is not None
+    other = domain.object_types.get(current)
+    other_priority = other.definition.get("SourcePriority") if other else None
+    if priority is None:
+        return other_priority is None  # both unset: last writer wins [A]
+    return other_priority is None or priority <= other_priority
+
+
+def _max_len(member: str) -> int:
+    return 1000 if member == "AdditionalInformation" else 255
+
+
+def _write_profile(
+    domain: DomainRec,
+    profile: ProfileRec,
+    type_name: str,
+    definition: dict[str, Any],
+    targets: dict[str, Target],
+    values: dict[str, str],
+) -> None:
+    """Step 8 for the standard profile: targeted, non-empty values only."""
+    priority = definition.get("SourcePriority")
+    for field_name, target in targets.items():
+        value = values.get(field_name, "")
+        if target.kind != "_profile" or not value:
+            continue
+        head = target.path[0]
+        if head == SOURCE_TIMESTAMP_TARGET:
+            continue
+        if head in PROFILE_ENUMS and value not in PROFILE_ENUMS[head]:
+            continue  # [A] an invalid enum value is not written
+        if len(value) > _max_len(head):
+            continue  # [A] over-long values are not written (Profile members max 255)
+        if head == "Attributes":
+            path = ["Attributes", ".".join(target.path[1:])]
+            if len(path[1]) > 255:
+                continue
+        else:
+            path = list(target.path)
+        provenance_path = ".".join(path)
+        if not _may_overwrite(domain, profile.provenance.get(provenance_path), type_name, priority):
+            continue
+        if len(path) == 1:
+            profile.fields[path[0]] = value
+        else:
+            profile.fields.setdefault(path[0], {})[path[1]] = value
+        profile.provenance[provenance_path] = type_name
+
+
+def _write_records(
+    ctx: Context,
+    domain: DomainRec,
+    profile: ProfileRec,
+    type_name: str,
+    plans: list[_RecordPlan],
+    targets: dict[str, Target],
+    values: dict[str, str],
+    keys: list[KeyValue],
+) -> None:
+    """Step 8 for other standard objects: merge targeted fields into the record (D8)."""
+    now = ctx.now()
+    for plan in plans:
+        system_id = STANDARD_KINDS[plan.kind][1]
+        record = plan.existing
+        if record is None:
+            record_id = ctx.new_id()
+            record = StandardRec(
+                kind=plan.kind,
+                record_id=record_id,
+                profile_id=profile.profile_id,
+                fields={system_id: record_id},
+                keys={},
+                sources=[],
+                created_at=now,
+                updated_at=now,
+                seq=ctx.seq(),
+            )
+            domain.standard[record_id] = record
+        for field_name, target in targets.items():
+            value = values.get(field_name, "")
+            if target.kind != plan.kind or not value:
+                continue
+            if target.path[0] == "Attributes":
+                record.fields.setdefault("Attributes", {})[".".join(target.path[1:])] = value
+            elif len(target.path) == 1:
+                record.fields[target.path[0]] = value
+            else:
+                nested = record.fields.setdefault(target.path[0], {})
+                _set_nested(nested, list(target.path[1:]), value)
+        # [A] the record is indexed by every key of the objects feeding it (so ObjectFilter
+        # works with integration keys, D18) plus its own index keys (D9).
+        for key in keys:
+            if key.value:
+                _add_value(record.keys, key.name, key.value)
+        for key_name, member in STANDARD_INDEX_KEYS.get(plan.kind, {}).items():
+            member_value = record.fields.get(member)
+            if isinstance(member_value, str) and member_value:
+                _add_value(record.keys, key_name, member_value)
+                _keys.store_key(profile, key_name, member_value, type_name)
+        record.profile_id = profile.profile_id  # [A] re-linked to the object's profile
+        if type_name not in record.sources:
+            record.sources.append(type_name)
+        record.updated_at = now
+
+
+def _set_nested(node: dict[str, Any], path: list[str], value: str) -> None:
+    for part in path[:-1]:
+        node = node.setdefault(part, {})
+    node[path[-1]] = value
+
+
+def _add_value(index: dict[str, list[str]], key: str, value: str) -> None:
+    values = index.setdefault(key, [])
+    if value not in values:
+        values.append(value)
+
+
+def _evict(domain: DomainRec, profile_id: str, incoming_type: str) -> None:
+    """Step 9: the objects-per-profile limit (D10)."""
+    owned = sorted(
+        (o for o in domain.objects.values() if o.profile_id == profile_id), key=lambda o: o.seq
+    )
+    while len(owned) > OBJECTS_PER_PROFILE:
+        counts: dict[str, int] = {}
+        for obj in owned:
+            counts[obj.object_type] = counts.get(obj.object_type, 0) + 1
+        over: dict[str, int] = {}
+        for type_name, count in counts.items():
+            rec = domain.object_types.get(type_name)
+            limit = rec.definition.get("MaxProfileObjectCount") if rec else None
+            if limit is not None and count > limit:
+                over[type_name] = count - limit
+        victim_type = max(over, key=lambda t: over[t]) if over else incoming_type
+        victim = next(o for o in owned if o.object_type == victim_type)
+        owned.remove(victim)
+        del domain.objects[victim.unique_key]
+
+
+@operation("PutProfileObject")
+def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Ingest one object (spec 7.1 steps 1-10)."""
+    domain = ctx.domain(req["DomainName"])
+    type_name: str = req["ObjectTypeName"]
+    if type_name.startswith("_"):
+        raise bad_request(f"{type_name} is a standard object type and cannot be ingested")
+    object_type = domain.object_types.get(type_name)
+    if object_type is None and type_name not in TEMPLATES:
+        raise not_found(f"Object type {type_name} does not exist")
+    body: str = req["Object"]
+    if len(body.encode("utf-8")) > MAX_OBJECT_BYTES:
+        raise bad_request("The object is larger than 250 KB")
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        raise bad_request("Object is not valid JSON") from None
+    if not isinstance(doc, dict):
+        raise bad_request("Object must be a JSON object")
+
+    if object_type is not None:
+        definition = object_type.definition
+    else:
+        definition = template_definition(type_name)
+    values = extract_fields(definition, doc)
+    keys = compute_keys(domain, definition, values)
+    unique = next(k for k in keys if "UNIQUE" in k.ids)
+    if not unique.value:
+        raise bad_request(f"The UNIQUE key {unique.name} has no value in this object")
+    if not any(k.value for k in keys if "PROFILE" in k.ids):
+        raise bad_request("Every PROFILE key is empty in this object")
+    targets = {
+        name: parse_target(field["Target"])
+        for name, field in (definition.get("Fields") or {}).items()
+        if field.get("Target")
+    }
+    plans = _plan_records(domain, targets, keys)
+
+    unique_key = unique_object_key(type_name, unique.value)
+    existing = domain.objects.get(unique_key)
+    profile: ProfileRec | None = None
+    if existing is not None:
+        # Step 3: update of a stored object; it stays on its profile [A #24].
+        profile = domain.profiles.get(existing.profile_id)
+    if profile is None:
+        profile = resolve_profile(domain, keys)
+    if profile is not None:
+        size = sum(
+            len(o.body.encode("utf-8"))
+            for o in domain.objects.values()
+            if o.profile_id == profile.profile_id and o.unique_key != unique_key
+        )
+        if size + len(body.encode("utf-8")) > MAX_PROFILE_BYTES:
+            raise bad_request("The profile's objects would exceed 51,200 KB")
+
+    if object_type is None:
+        object_type = materialize_template_type(ctx, domain, type_name)
+        definition = object_type.definition
+
+    created = False
+    if profile is None:
+        if not definition.get("AllowProfileCreation"):
+            # Step 5 [A ambiguity #1]: accepted, nothing stored, dead-lettered.
+            if ctx.settings.strict_ingestion:
+                raise bad_request(
+                    "No profile matches the object and the object type does not allow "
+                    "profile creation"
+                )
+            domain.dead_letters.append(
+                {
+                    "ObjectTypeName": type_name,
+                    "Object": body,
+                    "Reason": "NO_MATCHING_PROFILE",
+                    "Timestamp": ctx.now(),
+                }
+            )
+            return {"ProfileObjectUniqueKey": unique_key}
+        from ._profiles import create_profile_record
+
+        profile = create_profile_record(ctx, domain, {}, inferred=True, provenance_source=type_name)
+        created = True
+
+    now = ctx.now()
+    expires_at = ctx.expires_at(domain, definition.get("ExpirationDays"))
+    # Step 6: store (a replacement keeps its key, gets a fresh ingestion time) [A].
+    object_keys: dict[str, list[str]] = {}
+    for key in keys:
+        if key.value:
+            _add_value(object_keys, key.name, key.value)
+    domain.objects[unique_key] = ObjectRec(
+        unique_key=unique_key,
+        object_type=type_name,
+        profile_id=profile.profile_id,
+        body=body,
+        keys=object_keys,
+        ingested_at=now,
+        expires_at=expires_at,
+        seq=ctx.seq(),
+    )
+
+    # Step 7: keys stored on the profile (D3, D5, D8).
+    for key in keys:
+        if not key.value or key.name == "_profileId" or "LOOKUP_ONLY" in key.ids:
+            continue
+        if "NEW_ONLY" in key.ids and not created:
+            continue
+        _keys.store_key(profile, key.name, key.value, type_name)
+
+    # Step 8: standard objects.
+    _write_profile(domain, profile, type_name, definition, targets, values)
+    if created:
+        _infer_contact_fields(profile, type_name, definition, values)
+    _write_records(ctx, domain, profile, type_name, plans, targets, values, keys)
+
+    # Step 9 and 10.
+    _evict(domain, profile.profile_id, type_name)
+    profile.updated_at = now
+    profile.expires_at = expires_at
+    return {"ProfileObjectUniqueKey": unique_key}
+
+
+def _infer_contact_fields(
+    profile: ProfileRec, type_name: str, definition: dict[str, Any], values: dict[str, str]
+) -> None:
+    """Inferred profiles get EmailAddress/PhoneNumber from typed fields (D4).
+
+    [A] only when no e-mail (phone) member was set by a Target, from the first non-empty
+    EMAIL_ADDRESS (PHONE_NUMBER) field in definition order.
+    """
+    fields = definition.get("Fields") or {}
+    for content_type, members, member in (
+        ("EMAIL_ADDRESS", _EMAIL_FIELDS, "EmailAddress"),
+        ("PHONE_NUMBER", _PHONE_FIELDS, "PhoneNumber"),
+    ):
+        if any(profile.fields.get(m) for m in members):
+            continue
+        for name, field in fields.items():
+            value = values.get(name, "")
+            if field.get("ContentType") == content_type and value and len(value) <= 255:
+                profile.fields[member] = value
+                profile.provenance[member] = type_name
+                break
+
+
+def _record_kind(type_name: str) -> bool:
+    return type_name in STANDARD_KINDS
+
+
+@operation("ListProfileObjects")
+def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """List a profile's objects of one type, or its standard records (spec 7.2)."""
+    domain = ctx.domain(req["DomainName"])
+    profile = ctx.profile(domain, req["ProfileId"])
+    type_name: str = req["ObjectTypeName"]
+    wanted: set[str] | None = None
+    object_filter = req.get("ObjectFilter")
+    if object_filter is not None:
+        filter_values = object_filter.get("Values") or []
+        if not filter_values:
+            raise bad_request("ObjectFilter.Values must not be empty")
+        wanted = _keys.normalize_for_key(domain, object_filter["KeyName"], filter_values)
+        # [A] standard-record index keys hold values exactly as written.
+        wanted |= set(filter_values)
+    if type_name == "_profile":
+        # [A] the standard profile object itself, as one item keyed by the profile id.
+        from ._profiles import profile_to_wire
+
+        item = {
+            "ObjectTypeName": "_profile",
+            "ProfileObjectUniqueKey": profile.profile_id,
+            "Object": json.dumps(profile_to_wire(profile)),
+        }
+        if wanted is not None and object_filter is not None:
+            have = _keys.profile_key_values(profile, object_filter["KeyName"])
+            return {"Items": [item] if have & wanted else []}
+        return {"Items": [item]}
+    if _record_kind(type_name):
+        records = sorted(
+            (
+                r
+                for r in domain.standard.values()
+                if r.kind == type_name and r.profile_id == profile.profile_id
+            ),
+            key=lambda r: r.seq,
+        )
+        items = [
+            {
+                "ObjectTypeName": type_name,
+                "ProfileObjectUniqueKey": r.record_id,
+                "Object": json.dumps(r.fields),
+            }
+            for r in records
+            if wanted is None
+            or object_filter is None
+            or set(r.keys.get(object_filter["KeyName"], [])) & wanted
+        ]
+        return {"Items": items}
+    if type_name.startswith("_"):
+        raise not_found(f"Standard object type {type_name} does not exist")
+    if type_name not in domain.object_types and type_name not in TEMPLATES:
+        raise not_found(f"Object type {type_name} does not exist")
+    objects = sorted(
+        (
+            o
+            for o in domain.objects.values()
+            if o.object_type == type_name and o.profile_id == profile.profile_id
+        ),
+        key=lambda o: o.seq,
+    )
+    return {
+        "Items": [
+            {"ObjectTypeName": type_name, "ProfileObjectUniqueKey": o.unique_key, "Object": o.body}
+            for o in objects
+            if wanted is None
+            or object_filter is None
+            or set(o.keys.get(object_filter["KeyName"], [])) & wanted
+        ]
+    }
+
+
+@operation("DeleteProfileObject")
+def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
+    """Remove one object from a profile (spec 7.3).
+
+    [A] fields and keys it contributed stay on the profile. A standard record
+    (``_asset`` ...) can be deleted the same way with its record id.
+    """
+    domain = ctx.domain(req["DomainName"])
+    profile = ctx.profile(domain, req["ProfileId"])
+    type_name: str = req["ObjectTypeName"]
+    key: str = req["ProfileObjectUniqueKey"]
+    if _record_kind(type_name):
+        record = domain.standard.get(key)
+        if record is None or record.kind != type_name or record.profile_id != profile.profile_id:
+            raise not_found(f"Profile object {key} does not exist")
+        del domain.standard[key]
+        return {"Message": "Profile object deleted"}
+    if type_name not in domain.object_types:
+        raise not_found(f"Object type {type_name} does not exist")
+    obj = domain.objects.get(key)
+    if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
+        raise not_found(f"Profile object {key} does not exist")
+    del domain.objects[key]
+    return {"Message": "Profile object deleted"}

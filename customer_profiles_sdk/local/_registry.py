@@ -1,0 +1,160 @@
+"""How operation handlers are written and found.
+
+A handler is a function ``(ctx, request) -> response``:
+
+* ``request`` is the operation's input as a dict of wire member names (``DomainName``,
+  ``Values``, ...), already parsed from the HTTP request (path labels, query string and
+  JSON body merged, typed per the model) and already checked against every constraint
+  of the model (required, lengths, ranges, patterns, enums). ``NextToken`` and
+  ``MaxResults`` are removed for paged operations.
+* the return value is the operation's output as a dict of wire member names, with
+  timestamps as epoch seconds (``float``). For a paged operation return the **whole**
+  ordered result list under its result key (``Items``/``Matches``); the wire layer
+  slices pages and issues the opaque ``NextToken``.
+* errors are raised as :class:`~._errors.ServiceFault` (see :func:`~._errors.bad_request`,
+  :func:`~._errors.not_found`).
+
+Handlers register with :func:`operation`; :data:`HANDLER_MODULES` lists the modules
+imported by :func:`handlers` so that every handler is registered.
+"""
+
+from __future__ import annotations
+
+import importlib
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._clock import Clock
+from ._errors import not_found
+from ._state import DomainRec, ProfileRec, RegionStore, Store
+
+Request = dict[str, Any]
+Response = dict[str, Any]
+Handler = Callable[["Context", Request], Response]
+
+_HANDLERS: dict[str, Handler] = {}
+
+#: Modules that define handlers (imported once by :func:`handlers`).
+HANDLER_MODULES: tuple[str, ...] = (
+    "_domains",
+    "_profiles",
+    "_integrations",
+    "_object_types",
+    "_ingest",
+    "_calculated",
+    "_tags",
+)
+
+#: Default expiration when neither object type nor domain says otherwise (D12).
+DEFAULT_EXPIRATION_DAYS = 365
+DAY = 86400.0
+
+
+def operation(name: str) -> Callable[[Handler], Handler]:
+    """Register the decorated function as the handler of operation ``name``."""
+
+    def register(fn: Handler) -> Handler:
+        if name in _HANDLERS:
+            raise RuntimeError(f"two handlers for {name}")
+        _HANDLERS[name] = fn
+        return fn
+
+    return register
+
+
+def handlers() -> dict[str, Handler]:
+    """All registered handlers by operation name."""
+    for module in HANDLER_MODULES:
+        importlib.import_module(f"{__package__}.{module}")
+    return _HANDLERS
+
+
+@attrs.define
+class Settings:
+    """Behaviour switches of one emulator instance.
+
+    Attributes:
+        strict_ingestion: raise ``BadRequestException`` for an object that finds no
+            profile and may not create one, instead of the service's asynchronous
+            behaviour (accept, then drop it into the dead-letter list). [A]
+    """
+
+    strict_ingestion: bool = False
+
+
+@attrs.define
+class Context:
+    """What a handler may use: the account store, the clock and the caller's region."""
+
+    store: Store
+    clock: Clock
+    region: str
+    settings: Settings = attrs.field(factory=Settings)
+
+    @property
+    def account_id(self) -> str:
+        """The emulated account id (default ``123456789012``)."""
+        return self.store.account_id
+
+    @property
+    def regional(self) -> RegionStore:
+        """The caller's region of the store."""
+        return self.store.region(self.region)
+
+    def now(self) -> float:
+        """Current emulated time in epoch seconds."""
+        return self.clock.now()
+
+    def seq(self) -> int:
+        """A creation-order number (see :meth:`Store.next_seq`)."""
+        return self.store.next_seq()
+
+    @staticmethod
+    def new_id() -> str:
+        """A fresh 32-hex id (profile ids, match ids, standard-object ids). [A]"""
+        return secrets.token_hex(16)
+
+    def arn(self, domain: str, *suffix: str) -> str:
+        """The ARN of a domain or of a resource in it (``"object-types", name`` ...)."""
+        tail = "".join(f"/{part}" for part in suffix)
+        return f"arn:aws:profile:{self.region}:{self.account_id}:domains/{domain}{tail}"
+
+    def domain(self, name: str) -> DomainRec:
+        """The domain ``name``, purged of expired data; ``ResourceNotFound`` if absent."""
+        rec = self.regional.domains.get(name)
+        if rec is None:
+            raise not_found(f"Domain {name} does not exist")
+        purge_expired(rec, self.now())
+        return rec
+
+    def profile(self, domain: DomainRec, profile_id: str) -> ProfileRec:
+        """A profile of ``domain``; ``ResourceNotFound`` if absent."""
+        rec = domain.profiles.get(profile_id)
+        if rec is None:
+            raise not_found(f"Profile {profile_id} does not exist in domain {domain.name}")
+        return rec
+
+    def expires_at(self, domain: DomainRec, object_type_days: int | None = None) -> float:
+        """Expiry instant for data written now: object type, else domain, else 365 days."""
+        days = object_type_days or domain.config.get("DefaultExpirationDays")
+        return self.now() + (days or DEFAULT_EXPIRATION_DAYS) * DAY
+
+
+def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
+    """Remove a profile with its objects, standard-object records and match entries."""
+    domain.profiles.pop(profile_id, None)
+    for key in [k for k, o in domain.objects.items() if o.profile_id == profile_id]:
+        del domain.objects[key]
+    for key in [k for k, r in domain.standard.items() if r.profile_id == profile_id]:
+        del domain.standard[key]
+
+
+def purge_expired(domain: DomainRec, now: float) -> None:
+    """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4)."""
+    for pid in [p.profile_id for p in domain.profiles.values() if p.expires_at <= now]:
+        delete_profile_data(domain, pid)
+    for key in [k for k, o in domain.objects.items() if o.expires_at <= now]:
+        del domain.objects[key]

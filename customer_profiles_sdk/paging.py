@@ -1,0 +1,190 @@
+"""Lazy pagination over every ``NextToken`` operation: :class:`Paged` and :class:`Page`.
+
+botocore ships no paginators for the Customer Profiles operations this SDK covers, so
+the SDK has one generic implementation, driven by the service model (which member is
+the token, which is the page size, and which list holds the results: ``Items``, or
+``Matches`` for ``GetMatches``).
+
+Example:
+    >>> from customer_profiles_sdk import CustomerProfiles
+    >>> cp = CustomerProfiles.local()
+    >>> domains = cp.domains.list()          # nothing requested yet
+    >>> [d.domain_name for d in domains.limit(10)]
+    []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from . import _service
+from .errors import CustomerProfilesError, ValidationError
+
+__all__ = ["Page", "Paged"]
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+#: Fetches one page: (continuation token, page size) -> (raw items, next token, response).
+PageFetcher = Callable[[str | None, int | None], tuple[list[Any], str | None, Mapping[str, Any]]]
+
+_MAX_PAGE_SIZE = 100
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of results.
+
+    Attributes:
+        items: the page's items, converted to models.
+        next_token: the token of the next page, or ``None`` on the last page. Keep it to
+            resume later with ``Paged.by_page(continuation_token=...)``.
+        response: the page's other response members (e.g. ``PotentialMatches`` and
+            ``MatchGenerationDate`` for ``GetMatches``), in wire names.
+    """
+
+    items: list[T]
+    next_token: str | None
+    response: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+class Paged(Generic[T]):
+    """A lazy, re-iterable sequence of results spread over pages.
+
+    Nothing is requested until the first item is needed; iterating again starts a new
+    walk from the first page. :meth:`limit` and :meth:`page_size` return copies. There
+    is no ``len()``: the service returns no totals.
+
+    If a request fails in the middle of a walk, the raised error's
+    ``continuation_token`` is the token of the page that failed, so the walk can be
+    resumed with ``by_page(continuation_token=err.continuation_token)``.
+    """
+
+    __slots__ = ("_convert", "_fetch", "_limit", "_operation", "_page_size")
+
+    def __init__(
+        self,
+        operation: str,
+        fetch: PageFetcher,
+        convert: Callable[[Any], T],
+        *,
+        limit: int | None = None,
+        page_size: int | None = None,
+    ) -> None:
+        self._operation = operation
+        self._fetch = fetch
+        self._convert = convert
+        self._limit = limit
+        self._page_size = page_size
+
+    @classmethod
+    def from_operation(
+        cls,
+        call: Callable[[str, Mapping[str, Any]], dict[str, Any]],
+        operation: str,
+        params: Mapping[str, Any],
+        convert: Callable[[Any], T],
+    ) -> Paged[T]:
+        """Page through ``operation`` with ``params``, converting each raw item.
+
+        Args:
+            call: sends one request (normally ``Transport.call``).
+            operation: a paged operation (see ``_service.paging_info``).
+            params: the request members other than the token and page size.
+            convert: turns one raw item (wire dict) into a model.
+        """
+        info = _service.paging_info(operation)
+        if info is None:
+            raise TypeError(f"{operation} does not page by NextToken")
+
+        def fetch(
+            token: str | None, size: int | None
+        ) -> tuple[list[Any], str | None, Mapping[str, Any]]:
+            request = dict(params)
+            request[info.input_token] = token
+            if info.limit_key is not None:
+                request[info.limit_key] = size
+            response = call(operation, request)
+            items = list(response.pop(info.result_key, None) or [])
+            next_token = response.pop(info.output_token, None) or None
+            return items, next_token, response
+
+        return cls(operation, fetch, convert)
+
+    # ------------------------------------------------------------------ copies
+
+    def limit(self, count: int) -> Paged[T]:
+        """A copy that yields at most ``count`` items (and requests no more than needed)."""
+        if count < 0:
+            raise ValueError(f"limit must be >= 0, got {count}")
+        return Paged(
+            self._operation, self._fetch, self._convert, limit=count, page_size=self._page_size
+        )
+
+    def page_size(self, size: int) -> Paged[T]:
+        """A copy that asks for ``size`` items per page (``MaxResults``, 1 to 100)."""
+        if not 1 <= size <= _MAX_PAGE_SIZE:
+            violation = _service.Violation("MaxResults", "between 1 and 100", f"got {size}")
+            raise ValidationError(self._operation, [violation])
+        return Paged(self._operation, self._fetch, self._convert, limit=self._limit, page_size=size)
+
+    # ------------------------------------------------------------------ walking
+
+    def by_page(self, continuation_token: str | None = None) -> Iterator[Page[T]]:
+        """Yield pages, starting after ``continuation_token`` (``None``: the first page).
+
+        A :meth:`limit` applies across pages: the last page yielded is cut to fit.
+        """
+        token = continuation_token
+        remaining = self._limit
+        while remaining is None or remaining > 0:
+            size = self._page_size
+            if remaining is not None and (size is None or size > remaining):
+                size = min(remaining, _MAX_PAGE_SIZE)
+            try:
+                raw, next_token, response = self._fetch(token, size)
+            except CustomerProfilesError as exc:
+                exc.continuation_token = token
+                raise
+            items = [self._convert(item) for item in raw]
+            if remaining is not None:
+                items = items[:remaining]
+                remaining -= len(items)
+            yield Page(items, next_token, response)
+            if next_token is None:
+                return
+            token = next_token
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.by_page():
+            yield from page.items
+
+    def first(self) -> T | None:
+        """The first item, or ``None`` when there is none (requests one page at most)."""
+        return next(iter(self.limit(1)), None)
+
+    def to_list(self) -> list[T]:
+        """Every item, fetching every page."""
+        return list(self)
+
+    def map(self, fn: Callable[[T], U]) -> Paged[U]:
+        """A copy whose items are ``fn(item)``."""
+        convert = self._convert
+        return Paged(
+            self._operation,
+            self._fetch,
+            lambda raw: fn(convert(raw)),
+            limit=self._limit,
+            page_size=self._page_size,
+        )
+
+    def __repr__(self) -> str:
+        parts = [self._operation]
+        if self._limit is not None:
+            parts.append(f"limit={self._limit}")
+        if self._page_size is not None:
+            parts.append(f"page_size={self._page_size}")
+        return f"Paged({', '.join(parts)})"

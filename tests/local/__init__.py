@@ -1,0 +1,1 @@
+"""Tests of the embedded emulator (customer_profiles_sdk.local)."""

@@ -1,0 +1,87 @@
+"""Facts read from botocore's service model (customer_profiles_sdk._service)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from customer_profiles_sdk import _service
+
+#: The botocore version whose customer-profiles model the SDK was last checked against.
+#: CI installs exactly this version (.ci/constraints.txt); a newer local botocore still
+#: works (the completeness test names any new member to add).
+CHECKED_BOTOCORE = "1.43.11"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ci_pins_the_checked_model_version() -> None:
+    pins = dict(
+        line.split("==")
+        for line in (ROOT / ".ci" / "constraints.txt").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    )
+    assert pins["botocore"] == CHECKED_BOTOCORE
+    installed = tuple(int(p) for p in _service.botocore_version().split(".")[:3])
+    assert installed >= tuple(int(p) for p in CHECKED_BOTOCORE.split("."))
+
+
+def test_every_seed_operation_exists_in_the_model() -> None:
+    names = set(_service.service_model().operation_names)
+    assert len(_service.SEED_OPERATIONS) == 39
+    assert set(_service.SEED_OPERATIONS) <= names
+
+
+@pytest.mark.parametrize(
+    ("operation", "result_key"),
+    [
+        ("SearchProfiles", "Items"),
+        ("ListDomains", "Items"),
+        ("GetMatches", "Matches"),
+        ("ListProfileObjects", "Items"),
+        ("ListAccountIntegrations", "Items"),
+    ],
+)
+def test_paging_info_reads_the_result_key(operation: str, result_key: str) -> None:
+    info = _service.paging_info(operation)
+    assert info is not None
+    assert info.result_key == result_key
+    assert info.limit_key == "MaxResults"
+
+
+def test_paged_operations_of_the_seed_surface() -> None:
+    paged = {op for op in _service.SEED_OPERATIONS if _service.paging_info(op)}
+    assert paged == {
+        "ListDomains",
+        "ListProfileObjectTypes",
+        "ListProfileObjectTypeTemplates",
+        "ListProfileObjects",
+        "SearchProfiles",
+        "GetMatches",
+        "ListCalculatedAttributeDefinitions",
+        "ListCalculatedAttributesForProfile",
+        "ListIntegrations",
+        "ListAccountIntegrations",
+    }
+    assert _service.paging_info("CreateDomain") is None
+
+
+def test_member_names_come_from_the_model() -> None:
+    names = _service.member_names("TagResourceRequest")
+    assert names == {"resource_arn": "resourceArn", "tags": "tags"}
+    assert _service.member_names("Profile")["email_address"] == "EmailAddress"
+
+
+def test_sensitive_members() -> None:
+    assert _service.is_sensitive_member("Profile", "EmailAddress")
+    assert _service.is_sensitive_member("Profile", "Address")  # the Address shape is sensitive
+    assert _service.is_sensitive_member("SearchProfilesResponse", "Items")  # contains profiles
+    assert not _service.is_sensitive_member("Profile", "ProfileId")
+
+
+def test_idempotency() -> None:
+    assert not _service.is_idempotent("CreateProfile")
+    assert not _service.is_idempotent("MergeProfiles")
+    assert not _service.is_idempotent("CreateCalculatedAttributeDefinition")
+    assert _service.is_idempotent("PutProfileObject")
+    assert _service.is_idempotent("SearchProfiles")
