@@ -1,7 +1,49 @@
-"""customer-profiles-sdk: a typed, high-level SDK for Amazon Connect Customer Profiles."""
+"""customer-profiles-sdk: a typed, high-level SDK for Amazon Connect Customer Profiles.
+
+Example:
+    >>> from customer_profiles_sdk import CustomerProfiles, Profile
+    >>> cp = CustomerProfiles.local()                 # embedded emulator
+    >>> domain = cp.domains.create("docs-root", default_expiration_days=365)
+"""
 
 from __future__ import annotations
 
-from ._version import __version__
+import logging
 
-__all__ = ["__version__"]
+from ._version import __version__
+from .client import CustomerProfiles
+from .errors import (
+    AccessDeniedError,
+    BadRequestError,
+    ConnectionError,
+    CustomerProfilesError,
+    InternalServerError,
+    ResourceNotFoundError,
+    ServiceError,
+    ThrottlingError,
+    ValidationError,
+)
+from .models import *  # noqa: F403  (the models package defines the public model list)
+from .models import __all__ as _models_all
+from .paging import Page, Paged
+from .retry import RetryPolicy
+
+logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
+
+__all__ = [
+    "AccessDeniedError",
+    "BadRequestError",
+    "ConnectionError",
+    "CustomerProfiles",
+    "CustomerProfilesError",
+    "InternalServerError",
+    "Page",
+    "Paged",
+    "ResourceNotFoundError",
+    "RetryPolicy",
+    "ServiceError",
+    "ThrottlingError",
+    "ValidationError",
+    "__version__",
+    *_models_all,
+]

@@ -144,6 +144,21 @@ def structure(shape_name: str) -> StructureShape:
     return found
 
 
+def prune(shape_: Shape, value: Any) -> Any:
+    """Drop from ``value`` (wire data) every structure member ``shape_`` does not have.
+
+    Used when a response model is sent back in a request: response shapes carry
+    read-only members (``Status``, ``Readiness``...) that the request shape lacks.
+    """
+    if isinstance(shape_, StructureShape) and isinstance(value, Mapping):
+        return {k: prune(shape_.members[k], v) for k, v in value.items() if k in shape_.members}
+    if isinstance(shape_, ListShape) and isinstance(value, list):
+        return [prune(shape_.member, v) for v in value]
+    if isinstance(shape_, MapShape) and isinstance(value, Mapping):
+        return {k: prune(shape_.value, v) for k, v in value.items()}
+    return value
+
+
 # --------------------------------------------------------------------------- paging
 
 

@@ -8,6 +8,7 @@ import boto3
 from botocore.config import Config
 
 from ._transport import Transport
+from .resources import AccountIntegrations, Domain, Domains, Tags, Templates
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -100,6 +101,30 @@ class CustomerProfiles:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
+
+    @property
+    def domains(self) -> Domains:
+        """The account's domains: ``cp.domains.create(...)``, ``.list()``, ``.get(name)``."""
+        return Domains(self._transport)
+
+    def domain(self, name: str) -> Domain:
+        """A handle on domain ``name``; makes no request (see :class:`Domain`)."""
+        return Domain(self._transport, name)
+
+    @property
+    def templates(self) -> Templates:
+        """The object-type templates AWS provides (``cp.templates.list()``)."""
+        return Templates(self._transport)
+
+    @property
+    def integrations(self) -> AccountIntegrations:
+        """Account-level integration lookup (``cp.integrations.list(uri)``)."""
+        return AccountIntegrations(self._transport)
+
+    @property
+    def tags(self) -> Tags:
+        """Tags of any Customer Profiles resource, by ARN (``cp.tags.list(arn)``)."""
+        return Tags(self._transport)
 
     @property
     def client(self) -> Any:

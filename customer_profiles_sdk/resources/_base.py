@@ -1,0 +1,146 @@
+"""What every resource shares: the transport, paging, request building and the
+``@api`` binding that ties each public method to the API operation it wraps.
+
+Resources never call boto3: every request goes through :class:`Transport.call`.
+
+The :func:`api` decorator records, for each public method, the operation it wraps and
+how the operation's request and response members map to the method (see
+:class:`ApiBinding`). The completeness test and the README's operation table are built
+from these records, so a method that forgets a member fails a test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+import attrs
+
+from .. import _convert, _service
+from .._transport import Transport
+from ..errors import ResourceNotFoundError
+from ..paging import Paged
+
+__all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api"]
+
+T = TypeVar("T")
+M = TypeVar("M")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@attrs.frozen(kw_only=True)
+class ApiBinding:
+    """How one public method maps to one API operation.
+
+    Attributes:
+        operation: the API operation the method calls.
+        bound: request members supplied by the resource handle, not by parameters
+            (``DomainName`` for everything under ``cp.domain(name)``).
+        params: request member -> the parameter that supplies it, for members whose
+            parameter is not simply the member's snake_case name or a model parameter.
+        returns: response members the method hands back directly (e.g. ``ProfileId``)
+            rather than through a returned model.
+        output: the model that carries the response (or each item of a paged one).
+    """
+
+    operation: str
+    bound: tuple[str, ...] = ()
+    params: Mapping[str, str] = attrs.field(factory=dict)
+    returns: tuple[str, ...] = ()
+    output: type | None = None
+    qualname: str = ""
+
+
+#: Every ``@api`` method, in definition order.
+API_METHODS: list[ApiBinding] = []
+
+
+def api(
+    operation: str,
+    *,
+    bound: Iterable[str] = ("DomainName",),
+    params: Mapping[str, str] | None = None,
+    returns: Iterable[str] = (),
+    output: type | None = None,
+) -> Callable[[F], F]:
+    """Mark a public method as the wrapper of ``operation`` (see :class:`ApiBinding`)."""
+
+    def mark(fn: F) -> F:
+        binding = ApiBinding(
+            operation=operation,
+            bound=tuple(bound),
+            params=dict(params or {}),
+            returns=tuple(returns),
+            output=output,
+            qualname=fn.__qualname__,
+        )
+        fn.__api__ = binding  # type: ignore[attr-defined]
+        API_METHODS.append(binding)
+        return fn
+
+    return mark
+
+
+def coerce(cls: type[M], value: M | Mapping[str, Any]) -> M:
+    """Accept a model or a mapping of its field names (``{"first_name": "Ana"}``)."""
+    if isinstance(value, cls):
+        return value
+    if isinstance(value, Mapping):
+        return cls(**value)
+    raise TypeError(f"expected {cls.__name__} or a mapping, got {type(value).__name__}")
+
+
+def to_request(value: Any, shape_name: str) -> Any:
+    """Unstructure ``value`` (a model, or a list/dict of them) for a request member of
+    shape ``shape_name``, dropping members the request shape does not have (response
+    shapes carry read-only members such as ``Status`` or ``Readiness``)."""
+    wire = _convert.converter.unstructure(value)
+    return _service.prune(_service.service_model().shape_for(shape_name), wire)
+
+
+class Resource:
+    """Base of every resource: holds the transport; builds requests and pages."""
+
+    __slots__ = ("_transport",)
+
+    def __init__(self, transport: Transport) -> None:
+        self._transport = transport
+
+    def _call(self, operation: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        return self._transport.call(operation, params)
+
+    def _paged(self, operation: str, params: Mapping[str, Any], model: type[T]) -> Paged[T]:
+        return Paged.from_operation(
+            self._transport.call, operation, params, lambda item: _convert.from_wire(model, item)
+        )
+
+    def _paged_with(
+        self, operation: str, params: Mapping[str, Any], convert: Callable[[Any], T]
+    ) -> Paged[T]:
+        return Paged.from_operation(self._transport.call, operation, params, convert)
+
+    def _delete_if_exists(self, operation: str, params: Mapping[str, Any]) -> bool:
+        """Run a delete; ``True`` if it deleted, ``False`` if it was already gone."""
+        try:
+            self._call(operation, params)
+        except ResourceNotFoundError:
+            return False
+        return True
+
+
+class DomainResource(Resource):
+    """A resource that lives inside one domain."""
+
+    __slots__ = ("_domain",)
+
+    def __init__(self, transport: Transport, domain_name: str) -> None:
+        super().__init__(transport)
+        self._domain = domain_name
+
+    @property
+    def domain_name(self) -> str:
+        """The domain this resource belongs to."""
+        return self._domain
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(domain_name={self._domain!r})"

@@ -1,0 +1,289 @@
+"""Domains: ``cp.domains`` (the collection) and ``cp.domain(name)`` (a handle)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .. import _convert
+from .._transport import Transport
+from ..errors import ResourceNotFoundError
+from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
+from ..paging import Paged
+from ._base import Resource, api, to_request
+from .calculated_attributes import CalculatedAttributes
+from .integrations import Integrations
+from .matches import Matches
+from .object_types import ObjectTypes
+from .objects import Objects
+from .profiles import Profiles
+
+__all__ = ["Domain", "Domains"]
+
+
+def _settings_params(
+    *,
+    default_expiration_days: int | None,
+    default_encryption_key: str | None,
+    dead_letter_queue_url: str | None,
+    matching: Matching | None,
+    rule_based_matching: RuleBasedMatching | None,
+    data_store: DataStore | None,
+    tags: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    return {
+        "DefaultExpirationDays": default_expiration_days,
+        "DefaultEncryptionKey": default_encryption_key,
+        "DeadLetterQueueUrl": dead_letter_queue_url,
+        "Matching": None if matching is None else to_request(matching, "MatchingRequest"),
+        "RuleBasedMatching": None
+        if rule_based_matching is None
+        else to_request(rule_based_matching, "RuleBasedMatchingRequest"),
+        "DataStore": None if data_store is None else to_request(data_store, "DataStoreRequest"),
+        "Tags": None if tags is None else dict(tags),
+    }
+
+
+class Domain(Resource):
+    """A handle on one domain: ``cp.domain("retail")``. Creating it makes no request.
+
+    Its attributes reach everything inside the domain: :attr:`profiles`,
+    :attr:`object_types`, :attr:`objects`, :attr:`calculated_attributes`,
+    :attr:`integrations` and :attr:`matches`.
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()
+        >>> domain = cp.domains.create("docs-handle", default_expiration_days=365)
+        >>> domain.name, domain.exists()
+        ('docs-handle', True)
+    """
+
+    __slots__ = ("_name",)
+
+    def __init__(self, transport: Transport, name: str) -> None:
+        super().__init__(transport)
+        self._name = name
+
+    @property
+    def name(self) -> str:
+        """The domain name."""
+        return self._name
+
+    @property
+    def profiles(self) -> Profiles:
+        """The domain's profiles."""
+        return Profiles(self._transport, self._name)
+
+    @property
+    def object_types(self) -> ObjectTypes:
+        """The domain's object types (ingestion mappings)."""
+        return ObjectTypes(self._transport, self._name)
+
+    @property
+    def objects(self) -> Objects:
+        """The profile objects (orders, cases, assets, custom records) of the domain."""
+        return Objects(self._transport, self._name)
+
+    @property
+    def calculated_attributes(self) -> CalculatedAttributes:
+        """The domain's calculated attribute definitions and their per-profile values."""
+        return CalculatedAttributes(self._transport, self._name)
+
+    @property
+    def integrations(self) -> Integrations:
+        """The domain's integrations (AppFlow, Connect and other sources)."""
+        return Integrations(self._transport, self._name)
+
+    @property
+    def matches(self) -> Matches:
+        """The identity-resolution matches of the domain."""
+        return Matches(self._transport, self._name)
+
+    @api("GetDomain", output=DomainSettings)
+    def get(self) -> DomainSettings:
+        """Read the domain's settings and statistics (``GetDomain``).
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-get", default_expiration_days=90)
+            >>> domain.get().stats.profile_count
+            0
+        """
+        response = self._call("GetDomain", {"DomainName": self._name})
+        return _convert.from_wire(DomainSettings, response)
+
+    def exists(self) -> bool:
+        """Whether the domain exists (``GetDomain``; a missing domain is ``False``).
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> CustomerProfiles.local().domain("nowhere").exists()
+            False
+        """
+        try:
+            self._call("GetDomain", {"DomainName": self._name})
+        except ResourceNotFoundError:
+            return False
+        return True
+
+    @api("UpdateDomain", output=DomainSettings)
+    def update(
+        self,
+        *,
+        default_expiration_days: int | None = None,
+        default_encryption_key: str | None = None,
+        dead_letter_queue_url: str | None = None,
+        matching: Matching | None = None,
+        rule_based_matching: RuleBasedMatching | None = None,
+        data_store: DataStore | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> DomainSettings:
+        """Change the domain's settings (``UpdateDomain``).
+
+        Only the arguments you pass are sent; the others keep their value. Pass an empty
+        string to clear ``default_encryption_key`` or ``dead_letter_queue_url``. ``tags``
+        are added to (and overwrite) the existing tags.
+
+        Returns:
+            The settings after the update (without ``stats``).
+
+        Raises:
+            ValidationError: an argument breaks the API's constraints (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
+            BadRequestError: the service rejected the change.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-update", default_expiration_days=30)
+            >>> domain.update(default_expiration_days=60).default_expiration_days
+            60
+        """
+        params = _settings_params(
+            default_expiration_days=default_expiration_days,
+            default_encryption_key=default_encryption_key,
+            dead_letter_queue_url=dead_letter_queue_url,
+            matching=matching,
+            rule_based_matching=rule_based_matching,
+            data_store=data_store,
+            tags=tags,
+        )
+        response = self._call("UpdateDomain", {"DomainName": self._name, **params})
+        return _convert.from_wire(DomainSettings, response)
+
+    @api("DeleteDomain", returns=("Message",))
+    def delete(self) -> bool:
+        """Delete the domain and everything in it (``DeleteDomain``).
+
+        Idempotent: deleting a domain that does not exist is not an error.
+
+        Returns:
+            ``True`` if the domain was deleted, ``False`` if it did not exist.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-delete", default_expiration_days=30)
+            >>> domain.delete(), domain.delete()
+            (True, False)
+        """
+        return self._delete_if_exists("DeleteDomain", {"DomainName": self._name})
+
+    def __repr__(self) -> str:
+        return f"Domain(name={self._name!r})"
+
+
+class Domains(Resource):
+    """The account's domains in this region: ``cp.domains``.
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()
+        >>> _ = cp.domains.create("docs-a", default_expiration_days=365)
+        >>> [d.domain_name for d in cp.domains.list()]
+        ['docs-a']
+    """
+
+    __slots__ = ()
+
+    def __call__(self, name: str) -> Domain:
+        """A handle on domain ``name`` (no request); same as ``cp.domain(name)``."""
+        return Domain(self._transport, name)
+
+    @api("CreateDomain", bound=(), params={"DomainName": "name"}, output=DomainSettings)
+    def create(
+        self,
+        name: str,
+        *,
+        default_expiration_days: int,
+        default_encryption_key: str | None = None,
+        dead_letter_queue_url: str | None = None,
+        matching: Matching | None = None,
+        rule_based_matching: RuleBasedMatching | None = None,
+        data_store: DataStore | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> Domain:
+        """Create a domain (``CreateDomain``) and return a handle on it.
+
+        Args:
+            name: the domain name (letters, digits, ``_`` and ``-``; at most 64).
+            default_expiration_days: how long profile data is kept (1 to 1098 days).
+            default_encryption_key: a KMS key ARN to encrypt the domain's data.
+            dead_letter_queue_url: an SQS queue for ingestion failures.
+            matching: ML identity-resolution settings, e.g. ``Matching(enabled=True)``.
+            rule_based_matching: rule-based identity resolution settings.
+            data_store: data store settings.
+            tags: tags of the domain.
+
+        Raises:
+            ValidationError: an argument breaks the API's constraints (nothing sent).
+            BadRequestError: the domain already exists, or the service rejected it.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> cp.domains.create("docs-create", default_expiration_days=365).name
+            'docs-create'
+        """
+        params = _settings_params(
+            default_expiration_days=default_expiration_days,
+            default_encryption_key=default_encryption_key,
+            dead_letter_queue_url=dead_letter_queue_url,
+            matching=matching,
+            rule_based_matching=rule_based_matching,
+            data_store=data_store,
+            tags=tags,
+        )
+        self._call("CreateDomain", {"DomainName": name, **params})
+        return Domain(self._transport, name)
+
+    def get(self, name: str) -> DomainSettings:
+        """Read domain ``name``'s settings (``GetDomain``); see :meth:`Domain.get`."""
+        return Domain(self._transport, name).get()
+
+    def exists(self, name: str) -> bool:
+        """Whether domain ``name`` exists (``GetDomain``)."""
+        return Domain(self._transport, name).exists()
+
+    def delete(self, name: str) -> bool:
+        """Delete domain ``name`` if it exists (``DeleteDomain``); see :meth:`Domain.delete`."""
+        return Domain(self._transport, name).delete()
+
+    @api("ListDomains", bound=(), output=DomainSummary)
+    def list(self) -> Paged[DomainSummary]:
+        """Every domain of the account in this region (``ListDomains``), lazily paged.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> for n in ("docs-x", "docs-y"):
+            ...     _ = cp.domains.create(n, default_expiration_days=30)
+            >>> [d.domain_name for d in cp.domains.list().page_size(1)]
+            ['docs-x', 'docs-y']
+        """
+        return self._paged("ListDomains", {}, DomainSummary)
