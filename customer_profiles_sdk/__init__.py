@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from ._display import to_pandas
 from ._version import __version__
 from .client import CustomerProfiles
 from .errors import (
@@ -26,6 +27,12 @@ from .errors import (
 from .models import *  # noqa: F403  (the models package defines the public model list)
 from .models import __all__ as _models_all
 from .paging import Page, Paged
+from .resources.tags import (
+    calculated_attribute_arn,
+    domain_arn,
+    integration_arn,
+    object_type_arn,
+)
 from .retry import RetryPolicy
 
 logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
@@ -45,5 +52,10 @@ __all__ = [
     "ThrottlingError",
     "ValidationError",
     "__version__",
+    "calculated_attribute_arn",
+    "domain_arn",
+    "integration_arn",
+    "object_type_arn",
+    "to_pandas",
     *_models_all,
 ]

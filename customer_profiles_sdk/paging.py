@@ -16,12 +16,15 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
-from . import _service
+from . import _display, _service
 from .errors import CustomerProfilesError, ValidationError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Page", "Paged"]
 
@@ -32,6 +35,8 @@ U = TypeVar("U")
 PageFetcher = Callable[[str | None, int | None], tuple[list[Any], str | None, Mapping[str, Any]]]
 
 _MAX_PAGE_SIZE = 100
+#: Rows shown by the notebook view of a :class:`Paged`.
+_HTML_ROWS = 10
 
 
 @attrs.frozen
@@ -180,6 +185,61 @@ class Paged(Generic[T]):
             limit=self._limit,
             page_size=self._page_size,
         )
+
+    # ------------------------------------------------------------------ notebook views
+
+    def to_pandas(self, *, max_items: int | None = None) -> pd.DataFrame:
+        """The items as a pandas ``DataFrame``, nested members flattened into columns.
+
+        Fetches every page (or only the pages needed for ``max_items``); see
+        :func:`customer_profiles_sdk._display.to_pandas` for the columns. Personal data
+        is included.
+
+        Args:
+            max_items: fetch at most this many items (combined with :meth:`limit`).
+
+        Raises:
+            ImportError: pandas is not installed
+                (``pip install 'customer-profiles-sdk[pandas]'``).
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> _ = cp.domains.create("docs-pandas", default_expiration_days=365)
+            >>> list(cp.domains.list().to_pandas(max_items=5)["domain_name"])
+            ['docs-pandas']
+        """
+        _display.require_pandas()  # fail on a missing pandas before any request
+        paged = self
+        if max_items is not None:
+            paged = self.limit(max_items if self._limit is None else min(max_items, self._limit))
+        return _display.to_pandas(list(paged))
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the first items as a table, from one request at most.
+
+        Shows up to 10 items of the first page, columns flattened from the models
+        (personal data shown), and says when more items exist. It never walks further
+        than the first page: use iteration, :meth:`to_list` or :meth:`to_pandas` for
+        everything.
+        """
+        paged = self
+        if self._page_size is None:  # ask for one more row than shown: tells if more exist
+            paged = self.page_size(_HTML_ROWS + 1)
+        page = next(paged.by_page(), None)
+        items = page.items if page is not None else []
+        more = len(items) > _HTML_ROWS
+        if page is not None and page.next_token is not None:
+            more = more or self._limit is None or self._limit > len(items)
+        return _display.table_html(items[:_HTML_ROWS], title=repr(self), more=more)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """IPython's plain-text view: the ``repr``; it sends no request.
+
+        Jupyter asks for this view and for :meth:`_repr_html_` at each display, so only
+        the HTML view fetches (one page), and a terminal never fetches.
+        """
+        p.text(f"{self!r}  # lazy: iterate, .to_list() or .to_pandas() to fetch")
 
     def __repr__(self) -> str:
         parts = [self._operation]

@@ -1,18 +1,24 @@
-"""What every model shares: personal-data masking in ``repr`` and the ``extra`` field.
+"""What every model shares: the :func:`model` decorator, personal-data masking in
+``repr`` and the ``extra`` field.
 
-Models are ``attrs.frozen(kw_only=True, field_transformer=mask_sensitive)`` classes
-with a ``__wire_shape__`` class attribute naming their botocore shape (see
-:mod:`customer_profiles_sdk._convert`). Models never do I/O.
+Models are ``@model`` classes (``attrs.frozen(kw_only=True,
+field_transformer=mask_sensitive)`` plus notebook views) with a ``__wire_shape__``
+class attribute naming their botocore shape (see :mod:`customer_profiles_sdk._convert`).
+Models never do I/O.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .. import _service
+from .. import _display, _service
+
+__all__ = ["REDACTED", "Extra", "mask_sensitive", "model"]
+
+_C = TypeVar("_C", bound=type)
 
 REDACTED = "<redacted>"
 
@@ -44,3 +50,66 @@ def mask_sensitive(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.
 #: kept as-is and sent back. Declare it as ``extra: Extra = attrs.field(factory=dict,
 #: repr=False)``.
 Extra = Mapping[str, Any]
+
+
+def _to_dict(self: Any) -> dict[str, Any]:
+    """This model as a plain dict (see :func:`customer_profiles_sdk._display.to_dict`).
+
+    Snake_case field names, nested models as dicts, enums as their values, ``None``
+    fields kept, ``extra`` only when not empty. Personal data is included.
+    """
+    return _display.to_dict(self)
+
+
+def _repr_html_(self: Any) -> str:
+    """Jupyter's view: an HTML table of the fields that are set, personal data shown."""
+    return _display.to_html(self)
+
+
+def _repr_pretty_(self: Any, p: Any, cycle: bool) -> None:
+    """IPython's plain-text view: one field a line, personal data masked like ``repr``."""
+    _display.pretty(self, p, cycle)
+
+
+_VIEWS: dict[str, Callable[..., Any]] = {
+    "to_dict": _to_dict,
+    "_repr_html_": _repr_html_,
+    "_repr_pretty_": _repr_pretty_,
+}
+
+
+def _model(cls: _C) -> _C:
+    """Make ``cls`` an SDK model: ``attrs.frozen(kw_only=True,
+    field_transformer=mask_sensitive)`` plus ``to_dict()``, ``_repr_html_()`` and
+    ``_repr_pretty_()`` (a method the class defines itself is kept).
+
+    Example:
+        >>> from typing import ClassVar
+        >>> @model
+        ... class Point:
+        ...     __wire_shape__: ClassVar[str] = ""
+        ...     x: int
+        ...     secret: str = attrs.field(default="", metadata={"sensitive": True})
+        >>> pt = Point(x=1, secret="s3cr3t")
+        >>> pt
+        Point(x=1, secret=<redacted>)
+        >>> pt.to_dict()
+        {'x': 1, 'secret': 's3cr3t'}
+    """
+    own = {name for name in _VIEWS if name in cls.__dict__}
+    built: _C = attrs.frozen(kw_only=True, field_transformer=mask_sensitive)(cls)
+    for name, function in _VIEWS.items():
+        if name not in own:
+            setattr(built, name, function)
+    return built
+
+
+if TYPE_CHECKING:
+    # mypy's attrs plugin only knows attrs' own decorators by name; seen as
+    # ``attrs.frozen``, models stay attrs classes to the type checker (``attrs.evolve``,
+    # ``attrs.fields`` type-check). Trade-offs: mypy does not enforce keyword-only
+    # construction, and does not see ``to_dict()``: typed code can call
+    # ``customer_profiles_sdk._display.to_dict(obj)`` instead.
+    from attrs import frozen as model
+else:
+    model = _model

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import Extra, mask_sensitive
+from ._base import Extra, model
 
 __all__ = [
     "AttributeMatchingModel",
@@ -67,7 +67,7 @@ class RuleBasedMatchingStatus(str, Enum):
     ACTIVE = "ACTIVE"
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class JobSchedule:
     """When the weekly identity-resolution job runs (``JobSchedule``).
 
@@ -83,7 +83,7 @@ class JobSchedule:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class Consolidation:
     """Attribute combinations that must match for an automatic merge."""
 
@@ -93,7 +93,7 @@ class Consolidation:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class ConflictResolution:
     """Which value wins when merged profiles disagree (``ConflictResolution``)."""
 
@@ -104,7 +104,7 @@ class ConflictResolution:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class AutoMerging:
     """Automatic merging of matched profiles (``AutoMerging``)."""
 
@@ -117,7 +117,7 @@ class AutoMerging:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class S3ExportingConfig:
     """An S3 location for exported match results."""
 
@@ -128,7 +128,7 @@ class S3ExportingConfig:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class ExportingConfig:
     """Where match results are exported (``ExportingConfig``)."""
 
@@ -138,7 +138,7 @@ class ExportingConfig:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class Matching:
     """ML identity resolution settings (``MatchingRequest`` / ``MatchingResponse``).
 
@@ -156,7 +156,7 @@ class Matching:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class MatchingRule:
     """One rule of rule-based matching: attributes that must all match."""
 
@@ -166,7 +166,7 @@ class MatchingRule:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class AttributeTypesSelector:
     """Which address, phone and email fields rule-based matching compares."""
 
@@ -179,7 +179,7 @@ class AttributeTypesSelector:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class RuleBasedMatching:
     """Rule-based identity resolution (``RuleBasedMatchingRequest`` / ``...Response``).
 
@@ -199,7 +199,7 @@ class RuleBasedMatching:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class Readiness:
     """Progress of the data store being prepared."""
 
@@ -210,7 +210,7 @@ class Readiness:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class DataStore:
     """The domain's data store (``DataStoreRequest`` / ``DataStoreResponse``)."""
 
@@ -221,7 +221,7 @@ class DataStore:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class DomainStats:
     """Usage figures of a domain (``DomainStats``)."""
 
@@ -234,7 +234,7 @@ class DomainStats:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class DomainSettings:
     """A domain's settings and statistics (``GetDomain``; also what ``CreateDomain`` and
     ``UpdateDomain`` answer, without ``stats``).
@@ -263,7 +263,7 @@ class DomainSettings:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class DomainSummary:
     """One domain in ``ListDomains`` (``ListDomainItem``)."""
 

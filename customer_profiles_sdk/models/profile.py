@@ -7,18 +7,24 @@ from typing import ClassVar
 
 import attrs
 
-from ._base import Extra, mask_sensitive
+from ._base import Extra, model
 
 __all__ = [
     "Address",
+    "BatchGetProfileError",
+    "BatchGetProfileResult",
     "ContactPreference",
     "ContactType",
     "EngagementPreferences",
+    "FieldSourceProfileIds",
     "FoundByKeyValue",
     "Gender",
+    "Key",
+    "MergeResult",
     "PartyType",
     "Profile",
     "ProfileType",
+    "SearchKey",
 ]
 
 
@@ -57,7 +63,7 @@ class ContactType(str, Enum):
     BUSINESS_EMAIL_ADDRESS = "BusinessEmailAddress"
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class Address:
     """A postal address (``Address`` shape). Every member is optional.
 
@@ -82,7 +88,7 @@ class Address:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class ContactPreference:
     """A preferred way to contact a profile (``ContactPreference`` shape)."""
 
@@ -96,7 +102,7 @@ class ContactPreference:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class EngagementPreferences:
     """Preferred phone numbers and emails (``EngagementPreferences`` shape)."""
 
@@ -107,7 +113,7 @@ class EngagementPreferences:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class FoundByKeyValue:
     """Which search key and values found a profile (``FoundByKeyValue``, search only)."""
 
@@ -119,7 +125,7 @@ class FoundByKeyValue:
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class Profile:
     """A customer profile (the standard ``Profile`` object).
 
@@ -164,4 +170,122 @@ class Profile:
     engagement_preferences: EngagementPreferences | None = None
     #: Set by ``SearchProfiles`` only: which keys found this profile.
     found_by_items: list[FoundByKeyValue] | None = None
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class Key:
+    """A search key and values added to a profile (``AddProfileKey``'s response).
+
+    Example:
+        >>> key = Key(key_name="_account", values=["A-1"])
+        >>> key.key_name, "A-1" in repr(key)
+        ('_account', False)
+    """
+
+    __wire_shape__: ClassVar[str] = "AddProfileKeyResponse"
+
+    key_name: str | None = None
+    #: Key values are often emails or phone numbers: masked in ``repr``.
+    values: list[str] = attrs.field(factory=list, metadata={"sensitive": True})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class BatchGetProfileError:
+    """Why ``BatchGetProfile`` could not return one profile (``BatchGetProfileError``)."""
+
+    __wire_shape__: ClassVar[str] = "BatchGetProfileError"
+
+    code: str | None = None
+    message: str | None = None
+    profile_id: str | None = None
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class BatchGetProfileResult:
+    """The answer of ``BatchGetProfile``: the profiles found and an error per other id.
+
+    Attributes:
+        profiles: the profiles that were found.
+        errors: one entry per requested id that could not be returned.
+    """
+
+    __wire_shape__: ClassVar[str] = "BatchGetProfileResponse"
+
+    profiles: list[Profile] = attrs.field(factory=list)
+    errors: list[BatchGetProfileError] = attrs.field(factory=list)
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class FieldSourceProfileIds:
+    """For a merge: which profile each field's value is taken from (``FieldSourceProfileIds``).
+
+    Each member is a profile id (the main profile or one of those merged). A field that
+    names a profile takes that profile's value even when it has none (the field is then
+    cleared). ``attributes`` maps an attribute key to the profile to take it from.
+
+    Example:
+        >>> sources = FieldSourceProfileIds(email_address="a" * 32)
+        >>> sources.email_address == "a" * 32
+        True
+    """
+
+    __wire_shape__: ClassVar[str] = "FieldSourceProfileIds"
+
+    account_number: str | None = None
+    additional_information: str | None = None
+    party_type: str | None = None
+    business_name: str | None = None
+    first_name: str | None = None
+    middle_name: str | None = None
+    last_name: str | None = None
+    birth_date: str | None = None
+    gender: str | None = None
+    phone_number: str | None = None
+    mobile_phone_number: str | None = None
+    home_phone_number: str | None = None
+    business_phone_number: str | None = None
+    email_address: str | None = None
+    personal_email_address: str | None = None
+    business_email_address: str | None = None
+    address: str | None = None
+    shipping_address: str | None = None
+    mailing_address: str | None = None
+    billing_address: str | None = None
+    attributes: dict[str, str] = attrs.field(factory=dict)
+    profile_type: str | None = None
+    engagement_preferences: str | None = None
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class MergeResult:
+    """The answer of ``MergeProfiles`` (``MergeProfilesResponse``).
+
+    Attributes:
+        message: the service's message (for people; do not parse it).
+    """
+
+    __wire_shape__: ClassVar[str] = "MergeProfilesResponse"
+
+    message: str | None = None
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SearchKey:
+    """One key and its values to search for (``AdditionalSearchKey`` shape).
+
+    ``profiles.search(keys=[SearchKey(key_name="_email", values=["ana@example.com"])])``
+    is the same as ``profiles.search(keys={"_email": ["ana@example.com"]})``.
+    """
+
+    __wire_shape__: ClassVar[str] = "AdditionalSearchKey"
+
+    key_name: str
+    #: The searched values (emails, phones...): personal data, masked in ``repr``.
+    values: list[str] = attrs.field(factory=list, metadata={"sensitive": True})
     extra: Extra = attrs.field(factory=dict, repr=False)

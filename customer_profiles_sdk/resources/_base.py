@@ -37,7 +37,9 @@ class ApiBinding:
         bound: request members supplied by the resource handle, not by parameters
             (``DomainName`` for everything under ``cp.domain(name)``).
         params: request member -> the parameter that supplies it, for members whose
-            parameter is not simply the member's snake_case name or a model parameter.
+            parameter is not simply the member's snake_case name or a model parameter;
+            ``"a, b"`` when a structure is assembled from several parameters, one per
+            member (each named after the member).
         returns: response members the method hands back directly (e.g. ``ProfileId``)
             rather than through a returned model.
         output: the model that carries the response (or each item of a paged one).

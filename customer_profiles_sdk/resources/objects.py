@@ -1,13 +1,200 @@
-"""STUB — being written. ``domain.objects``."""
+"""Profile objects of a domain: ``domain.objects``."""
 
 from __future__ import annotations
 
-from ._base import DomainResource
+import json
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from ..models.profile_object import ObjectFilter, ProfileObject
+from ..paging import Paged
+from ._base import DomainResource, api, coerce
 
 __all__ = ["Objects"]
 
+#: What ``Objects.list(filter=...)`` accepts: a model, a mapping of its field names, or
+#: a ``(key_name, values)`` pair.
+FilterLike = ObjectFilter | Mapping[str, Any] | tuple[str, Sequence[str] | str]
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _to_json(data: Mapping[str, Any] | str) -> str:
+    if isinstance(data, str):
+        return data
+    if isinstance(data, Mapping):
+        return json.dumps(dict(data), ensure_ascii=False, default=_json_default)
+    raise TypeError(f"expected a mapping or a JSON string, got {type(data).__name__}")
+
+
+def _object_filter(value: FilterLike) -> ObjectFilter:
+    if isinstance(value, tuple):
+        key_name, values = value
+        return ObjectFilter(
+            key_name=key_name, values=[values] if isinstance(values, str) else list(values)
+        )
+    return coerce(ObjectFilter, value)
+
 
 class Objects(DomainResource):
-    """STUB."""
+    """The profile objects of a domain: JSON documents ingested through an object type
+    and attached to the profile their keys lead to.
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> domain = CustomerProfiles.local().domains.create(
+        ...     "docs-objects", default_expiration_days=365)
+        >>> key = domain.objects.put("Zendesk-users", {"id": "z-1", "email": "ana@example.com"})
+        >>> isinstance(key, str)
+        True
+    """
 
     __slots__ = ()
+
+    @api("PutProfileObject", params={"Object": "data"}, returns=("ProfileObjectUniqueKey",))
+    def put(self, object_type_name: str, data: Mapping[str, Any] | str) -> str:
+        """Ingest one object of type ``object_type_name`` (``PutProfileObject``).
+
+        The object type's keys decide which profile the object is attached to (a new
+        profile may be created when the type allows it); an object whose ``UNIQUE`` key
+        value was ingested before replaces that object.
+
+        Args:
+            object_type_name: an object type of the domain, or a template id (the
+                template's implicit object type).
+            data: the object: a mapping (serialised to JSON for you; ``datetime`` and
+                ``date`` values become ISO 8601 strings) or a string already in JSON.
+
+        Returns:
+            The object's unique key (``ProfileObjectUniqueKey``), needed to delete it.
+
+        Raises:
+            ValidationError: an argument breaks the API's constraints (nothing sent).
+            ResourceNotFoundError: the domain or the object type does not exist.
+            BadRequestError: the service rejected the object (not a JSON object, no
+                value for the ``UNIQUE`` key...).
+            TypeError: ``data`` is neither a mapping nor a string, or holds a value
+                JSON cannot represent.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-objects-put", default_expiration_days=365)
+            >>> first = domain.objects.put("Zendesk-users", {"id": "z-1"})
+            >>> again = domain.objects.put("Zendesk-users", '{"id": "z-1", "phone": "555"}')
+            >>> first == again
+            True
+        """
+        response = self._call(
+            "PutProfileObject",
+            {
+                "DomainName": self._domain,
+                "ObjectTypeName": object_type_name,
+                "Object": _to_json(data),
+            },
+        )
+        return str(response["ProfileObjectUniqueKey"])
+
+    @api("ListProfileObjects", params={"ObjectFilter": "filter"}, output=ProfileObject)
+    def list(
+        self,
+        profile_id: str,
+        object_type_name: str,
+        *,
+        filter: FilterLike | None = None,
+    ) -> Paged[ProfileObject]:
+        """The objects of type ``object_type_name`` attached to profile ``profile_id``
+        (``ListProfileObjects``), lazily paged, oldest first.
+
+        Args:
+            profile_id: the profile.
+            object_type_name: an object type of the domain, a template id, or a
+                standard object type (``_asset``, ``_case``, ``_order``...).
+            filter: keep only the objects having one of the values under a key:
+                ``("_orderId", ["1", "2"])``, an :class:`ObjectFilter`, or a mapping
+                of its field names.
+
+        Raises:
+            ValidationError: an argument breaks the API's constraints (nothing sent;
+                raised while iterating).
+            ResourceNotFoundError: the domain, the profile or the object type does not
+                exist (raised while iterating).
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> domain = cp.domains.create("docs-objects-list", default_expiration_days=365)
+            >>> _ = domain.objects.put("Zendesk-users", {"id": "z-1"})
+            >>> for n in ("1", "2"):
+            ...     _ = domain.objects.put("Zendesk-tickets", {"id": n, "requester_id": "z-1"})
+            >>> pid = cp.client.search_profiles(DomainName="docs-objects-list",
+            ...     KeyName="_zendeskUserId", Values=["z-1"])["Items"][0]["ProfileId"]
+            >>> [o.data["id"] for o in domain.objects.list(pid, "Zendesk-tickets")]
+            ['1', '2']
+            >>> only_2 = ("_zendeskTicketId", ["2"])
+            >>> [o.data["id"] for o in domain.objects.list(pid, "Zendesk-tickets", filter=only_2)]
+            ['2']
+        """
+        params: dict[str, Any] = {
+            "DomainName": self._domain,
+            "ProfileId": profile_id,
+            "ObjectTypeName": object_type_name,
+        }
+        if filter is not None:
+            object_filter = _object_filter(filter)
+            params["ObjectFilter"] = {
+                "KeyName": object_filter.key_name,
+                "Values": list(object_filter.values),
+            }
+        return self._paged("ListProfileObjects", params, ProfileObject)
+
+    @api(
+        "DeleteProfileObject",
+        params={"ProfileObjectUniqueKey": "unique_key"},
+        returns=("Message",),
+    )
+    def delete(self, profile_id: str, object_type_name: str, unique_key: str) -> bool:
+        """Delete one object from a profile (``DeleteProfileObject``).
+
+        Profile fields and keys the object provided stay on the profile. Idempotent:
+        deleting an object that does not exist is not an error.
+
+        Args:
+            profile_id: the profile the object is attached to.
+            object_type_name: the object's type.
+            unique_key: the object's unique key (what :meth:`put` returned, or
+                ``ProfileObject.profile_object_unique_key``).
+
+        Returns:
+            ``True`` if the object was deleted, ``False`` if it (or its profile, type or
+            domain) did not exist.
+
+        Raises:
+            ValidationError: an argument breaks the API's constraints (nothing sent).
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> domain = cp.domains.create("docs-objects-delete", default_expiration_days=365)
+            >>> key = domain.objects.put("Zendesk-users", {"id": "z-9"})
+            >>> pid = cp.client.search_profiles(DomainName="docs-objects-delete",
+            ...     KeyName="_zendeskUserId", Values=["z-9"])["Items"][0]["ProfileId"]
+            >>> domain.objects.delete(pid, "Zendesk-users", key)
+            True
+            >>> domain.objects.delete(pid, "Zendesk-users", key)
+            False
+        """
+        return self._delete_if_exists(
+            "DeleteProfileObject",
+            {
+                "DomainName": self._domain,
+                "ProfileId": profile_id,
+                "ObjectTypeName": object_type_name,
+                "ProfileObjectUniqueKey": unique_key,
+            },
+        )
