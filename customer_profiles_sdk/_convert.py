@@ -98,6 +98,10 @@ def _unstructure_open_enum(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
+def _passthrough(value: Any, _: Any) -> Any:
+    return value
+
+
 def _structure_datetime(value: Any, _: Any) -> datetime:
     if isinstance(value, datetime):
         return value
@@ -168,6 +172,12 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     """
     conv = cattrs.Converter(detailed_validation=detailed_validation)
     conv.register_structure_hook(datetime, _structure_datetime)
+    if not detailed_validation:
+        # Hot path: botocore already parsed scalars to their types, so optional scalars
+        # pass through instead of taking cattrs' generic Optional route (2-3x faster).
+        for scalar in (str, int, float, bool):
+            conv.register_structure_hook(scalar | None, _passthrough)
+            conv.register_structure_hook(typing.Optional[scalar], _passthrough)  # noqa: UP045
     conv.register_unstructure_hook(datetime, lambda value: value)
     conv.register_structure_hook_factory(
         lambda tp: _open_enum_of(tp) is not None, _structure_open_enum

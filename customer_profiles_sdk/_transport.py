@@ -111,6 +111,6 @@ class Transport:
             raise ConnectionError(f"{operation}: {exc}") from exc
         except CustomerProfilesError:
             raise
-        meta = response.pop("ResponseMetadata", {})
+        meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
-        return response
+        return {k: v for k, v in response.items() if k != "ResponseMetadata"}

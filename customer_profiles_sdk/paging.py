@@ -112,7 +112,7 @@ class Paged(Generic[T]):
             request[info.input_token] = token
             if info.limit_key is not None:
                 request[info.limit_key] = size
-            response = call(operation, request)
+            response = dict(call(operation, request))  # never mutate the caller's dict
             items = list(response.pop(info.result_key, None) or [])
             next_token = response.pop(info.output_token, None) or None
             return items, next_token, response

@@ -287,7 +287,7 @@ def _validate_filter(filter_: dict[str, Any] | None, object_type: str) -> None:
 
 def _definition_or_404(domain: DomainRec, name: str) -> CalculatedAttributeRec:
     rec = domain.calculated_attributes.get(name)
-    if rec is None:
+    if rec is None:  # [A] the error type
         raise not_found(f"Calculated attribute definition {name} does not exist")
     return rec
 
@@ -433,6 +433,8 @@ def evaluate(
     window = _window(range_, ctx.now())
     if window is not None:
         candidates = [c for c in candidates if window[0] <= c.event_time <= window[1]]
+    # [A] "first"/"last" follow the event time (TimestampSource, else ingestion time),
+    # ties in ingestion order.
     candidates.sort(key=lambda c: (c.event_time, c.obj.seq))
     count_limit = conditions.get("ObjectCount")
     if count_limit:
@@ -453,11 +455,12 @@ def evaluate(
         rendered.append((cand, text, number))
 
     value = _aggregate(statistic, rendered)
+    # [A] IsDataPartial is always "false": evaluation is synchronous over all data.
     out: dict[str, Any] = {"CalculatedAttributeName": rec.name, "IsDataPartial": "false"}
     if definition.get("DisplayName"):
         out["DisplayName"] = definition["DisplayName"]
     threshold = conditions.get("Threshold")
-    if value is not None and threshold:
+    if value is not None and threshold:  # [A] the answer is "true"/"false"
         value = "true" if _compare(value, threshold) else "false"
     if value is not None:
         out["Value"] = value[:255]
@@ -567,6 +570,7 @@ def create_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
         )
         if m in req
     }
+    # [A] absent UseHistoricalData: only objects ingested after creation count (S).
     definition["UseHistoricalData"] = bool(req.get("UseHistoricalData", False))
     now = ctx.now()
     rec = CalculatedAttributeRec(
@@ -616,7 +620,11 @@ def list_calculated_attribute_definitions(ctx: Context, req: dict[str, Any]) -> 
 
 @operation("UpdateCalculatedAttributeDefinition")
 def update_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
-    """Change DisplayName, Description and/or Conditions (spec 10.4)."""
+    """Change DisplayName, Description and/or Conditions (spec 10.4).
+
+    [A] present members replace, absent ones are kept. Values are evaluated lazily, so
+    a widened range does include older history (the service would not, spec 10.2 #10).
+    """
     domain = ctx.domain(req["DomainName"])
     rec = _definition_or_404(domain, req["CalculatedAttributeName"])
     if "Conditions" in req:
@@ -631,7 +639,7 @@ def update_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
 
 @operation("DeleteCalculatedAttributeDefinition")
 def delete_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
-    """Delete a definition (spec 10.5)."""
+    """Delete a definition (spec 10.5). [A] the emulator provisions no default ones."""
     domain = ctx.domain(req["DomainName"])
     _definition_or_404(domain, req["CalculatedAttributeName"])
     del domain.calculated_attributes[req["CalculatedAttributeName"]]
@@ -658,7 +666,10 @@ def list_calculated_attributes_for_profile(ctx: Context, req: dict[str, Any]) ->
 
 @operation("BatchGetCalculatedAttributeForProfile")
 def batch_get_calculated_attribute_for_profile(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
-    """Evaluate one definition for up to 100 profiles (spec 10.8)."""
+    """Evaluate one definition for up to 100 profiles (spec 10.8).
+
+    [A] an unknown profile id is reported in ``Errors``, not as a failed call.
+    """
     domain = ctx.domain(req["DomainName"])
     rec = _definition_or_404(domain, req["CalculatedAttributeName"])
     overrides = req.get("ConditionOverrides")

@@ -31,7 +31,7 @@ from ._object_types import (
 )
 from ._registry import Context, operation
 from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
-from ._templates import TEMPLATES
+from ._templates import DERIVED_FIELDS, TEMPLATES
 
 #: Objects per profile before eviction (D10/D11). Module-level so tests can lower it.
 OBJECTS_PER_PROFILE = OBJECTS_PER_PROFILE_QUOTA
@@ -65,11 +65,18 @@ def _compiled(source: str) -> list[Piece]:
 
 
 def extract_fields(definition: dict[str, Any], doc: Any) -> dict[str, str]:
-    """Step 1: every field's value (``""`` when its Source path is missing)."""
-    return {
-        name: render_source(_compiled(field["Source"]), doc)
-        for name, field in (definition.get("Fields") or {}).items()
-    }
+    """Step 1: every field's value (``""`` when its Source path is missing).
+
+    Fields of a template-based definition may have a derived value (see
+    :data:`~._templates.DERIVED_FIELDS`, e.g. the Shopify order StatusCode). [A]
+    """
+    template_id = definition.get("TemplateId")
+    values = {}
+    for name, field in (definition.get("Fields") or {}).items():
+        value = render_source(_compiled(field["Source"]), doc)
+        derive = DERIVED_FIELDS.get((template_id, name)) if template_id else None
+        values[name] = derive(value) if derive is not None else value
+    return values
 
 
 def compute_keys(
@@ -311,8 +318,10 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         raise bad_request(f"{type_name} is a standard object type and cannot be ingested")
     object_type = domain.object_types.get(type_name)
     if object_type is None and type_name not in TEMPLATES:
+        # [A] the error type: neither a defined object type nor a TemplateId.
         raise not_found(f"Object type {type_name} does not exist")
     body: str = req["Object"]
+    # [A] size, JSON and JSON-object checks are synchronous BadRequests here.
     if len(body.encode("utf-8")) > MAX_OBJECT_BYTES:
         raise bad_request("The object is larger than 250 KB")
     try:
@@ -402,7 +411,8 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         seq=ctx.seq(),
     )
 
-    # Step 7: keys stored on the profile (D3, D5, D8).
+    # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as
+    # a searchable key too (2023 ticket example).
     for key in keys:
         if not key.value or key.name == "_profileId" or "LOOKUP_ONLY" in key.ids:
             continue
@@ -416,7 +426,8 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         _infer_contact_fields(profile, type_name, definition, values)
     _write_records(ctx, domain, profile, type_name, plans, targets, values, keys)
 
-    # Step 9 and 10.
+    # Step 9 and 10. [A] the profile's expiration clock restarts; calculated attributes
+    # need no invalidation because they are evaluated on every read.
     _evict(domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
@@ -452,7 +463,14 @@ def _record_kind(type_name: str) -> bool:
 
 @operation("ListProfileObjects")
 def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
-    """List a profile's objects of one type, or its standard records (spec 7.2)."""
+    """List a profile's objects of one type, or its standard records (spec 7.2).
+
+    [A] Missing domain, profile or object type: ResourceNotFound. Items are in
+    ingestion order; a standard record's ``Object`` is the record with its system id.
+    ``ObjectFilter`` works for any type and any key stored with the objects: an object
+    matches when it holds one of the (normalized) ``Values`` under ``KeyName``, so an
+    unknown ``KeyName`` gives an empty page.
+    """
     domain = ctx.domain(req["DomainName"])
     profile = ctx.profile(domain, req["ProfileId"])
     type_name: str = req["ObjectTypeName"]
@@ -526,7 +544,8 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
 def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     """Remove one object from a profile (spec 7.3).
 
-    [A] fields and keys it contributed stay on the profile. A standard record
+    [A] fields and keys it contributed stay on the profile; a missing domain, profile,
+    object type or object is ResourceNotFound. A standard record
     (``_asset`` ...) can be deleted the same way with its record id.
     """
     domain = ctx.domain(req["DomainName"])

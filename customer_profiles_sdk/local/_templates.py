@@ -12,6 +12,7 @@ passes the emulator's own PutProfileObjectType validation (a test checks it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 _SALESFORCE_TS = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
@@ -269,6 +270,7 @@ _SHOPIFY_ORDER_FIELDS = {
     "financialStatus": _f("_source.financial_status", "_order.Status"),
     "fulfillmentStatus": _f("_source.fulfillment_status", "_order.FulfillmentStatus"),
     "statusUrl": _f("_source.order_status_url", "_order.StatusUrl"),
+    "statusCode": _f("_source.order_status_url", "_order.StatusCode"),
     "totalPrice": _f("_source.total_price", "_order.TotalPrice", "NUMBER"),
     "totalTax": _f("_source.total_tax", "_order.TotalTax", "NUMBER"),
     "currency": _f("_source.currency", "_order.Currency"),
@@ -282,8 +284,10 @@ _SHOPIFY_ORDER_FIELDS = {
         Country="shipping_address.country",
     ),
 }
-# [A] Shopify orders: the documented StatusCode rule (ACTIVATED when order_status_url is
-# present, else DRAFT) needs a Handlebars #if block, which the emulator does not run.
+# Shopify orders: StatusCode is ACTIVATED when order_status_url is present, else DRAFT
+# (spec 13.5). The service's template does this with a Handlebars #if block, which the
+# emulator does not run; [A] the field reads order_status_url and DERIVED_FIELDS turns
+# that value into the status code at ingestion.
 _SHOPIFY_ORDER_KEYS = {
     "_shopifyOrderId": _k("shopifyOrderId", ids=("UNIQUE", "ORDER")),
     "_shopifyCustomerId": _k("shopifyCustomerId", ids=("PROFILE",)),
@@ -471,3 +475,16 @@ TEMPLATES: dict[str, dict[str, Any]] = {t["TemplateId"]: t for t in _ALL}
 #: Default MaxProfileObjectCount of an implicit type made from a template. [A] D10 names a
 #: per-type limit of 100 objects for web analytics only.
 TEMPLATE_MAX_OBJECT_COUNT: dict[str, int] = {"WebAnalytics-Clickstream": 100}
+
+
+def _shopify_status_code(order_status_url: str) -> str:
+    return "ACTIVATED" if order_status_url else "DRAFT"
+
+
+#: (TemplateId, field name) -> function of the field's extracted value giving the value
+#: ingestion uses instead. Stands in for the Handlebars block helpers of the real
+#: templates [A]; applies to implicit types and to types created with that TemplateId.
+DERIVED_FIELDS: dict[tuple[str, str], Callable[[str], str]] = {
+    ("Shopify-DraftOrder", "statusCode"): _shopify_status_code,
+    ("Shopify-Order", "statusCode"): _shopify_status_code,
+}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import _convert
 from .._transport import Transport
@@ -11,12 +11,16 @@ from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
 from ._base import Resource, api, to_request
+from ._domain_setup import DomainSetup
 from .calculated_attributes import CalculatedAttributes
 from .integrations import Integrations
 from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+
+if TYPE_CHECKING:
+    from ..domain_spec import ApplyResult, DomainSpec, OnChange, Plan
 
 __all__ = ["Domain", "Domains"]
 
@@ -287,3 +291,100 @@ class Domains(Resource):
             ['docs-x', 'docs-y']
         """
         return self._paged("ListDomains", {}, DomainSummary)
+
+    # ----------------------------------------------------------------- domains as code
+
+    def plan(self, spec: DomainSpec, *, prune: bool = False) -> Plan:
+        """What :meth:`apply` would change to make the domain match ``spec``; changes nothing.
+
+        Reads the domain (``GetDomain``, ``ListProfileObjectTypes``,
+        ``GetProfileObjectType``, ``ListCalculatedAttributeDefinitions``,
+        ``GetCalculatedAttributeDefinition``, ``ListIntegrations``; and
+        ``ListProfileObjectTypeTemplates`` when the spec names a template as a type).
+
+        Args:
+            spec: the desired domain (see :class:`~customer_profiles_sdk.domain_spec.DomainSpec`).
+            prune: also plan to delete the object types, calculated attributes and
+                integrations the spec does not list (else they are in ``plan.unmanaged``).
+
+        Returns:
+            The plan; ``print(plan)`` shows a diff for people.
+
+        Raises:
+            SpecError: the spec is invalid, or references an object type that is
+                neither in the spec nor in the domain (nothing was sent for a spec that
+                breaks the API's constraints).
+            ServiceError: a read failed.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> from customer_profiles_sdk.domain_spec import DomainSpec
+            >>> cp = CustomerProfiles.local()
+            >>> spec = DomainSpec(domain_name="docs-plan-m", default_expiration_days=30)
+            >>> [c.summary() for c in cp.domains.plan(spec).changes]
+            ['+ domain docs-plan-m']
+        """
+        return DomainSetup(self._transport).plan(spec, prune=prune)
+
+    def apply(
+        self, spec: DomainSpec, *, prune: bool = False, on_change: OnChange | None = None
+    ) -> ApplyResult:
+        """Make the domain match ``spec``: create or update it and what it contains.
+
+        Plans first (see :meth:`plan`), then makes the changes in dependency order: the
+        domain (``CreateDomain``/``UpdateDomain``); with ``prune``, deletions of
+        integrations and calculated attributes (``DeleteIntegration``,
+        ``DeleteCalculatedAttributeDefinition``); object types
+        (``PutProfileObjectType``); integrations (``PutIntegration``); calculated
+        attributes (``CreateCalculatedAttributeDefinition``,
+        ``UpdateCalculatedAttributeDefinition``, or delete and create for a replace);
+        with ``prune``, deletions of object types (``DeleteProfileObjectType``).
+
+        Idempotent: applying the same spec again sends no write request. Throttled
+        requests are retried by the client's retry policy.
+
+        Args:
+            spec: the desired domain.
+            prune: delete what the spec does not list.
+            on_change: called with each :class:`~customer_profiles_sdk.domain_spec.Change`
+                once it is made (progress reporting).
+
+        Returns:
+            What was applied.
+
+        Raises:
+            SpecError: the spec is invalid (nothing was changed).
+            ApplyError: a change failed; ``.applied`` lists the changes made,
+                ``.pending`` the ones not made. Apply again to finish.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> from customer_profiles_sdk.domain_spec import DomainSpec
+            >>> cp = CustomerProfiles.local()
+            >>> spec = DomainSpec(domain_name="docs-apply", default_expiration_days=30)
+            >>> cp.domains.apply(spec).changed, cp.domains.apply(spec).changed
+            (True, False)
+        """
+        return DomainSetup(self._transport).apply(spec, prune=prune, on_change=on_change)
+
+    def export(self, name: str) -> DomainSpec:
+        """Domain ``name`` as a spec: its settings, object types, calculated attributes and
+        integrations (the reads of :meth:`plan`).
+
+        Integrations' ``FlowDefinition`` is not exported: the service never returns it.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> cp = CustomerProfiles.local()
+            >>> _ = cp.domains.create("docs-export", default_expiration_days=30,
+            ...                       tags={"team": "crm"})
+            >>> print(cp.domains.export("docs-export").dumps(), end="")
+            DomainName: docs-export
+            DefaultExpirationDays: 30
+            Tags:
+              team: crm
+        """
+        return DomainSetup(self._transport).export(name)

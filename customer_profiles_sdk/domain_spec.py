@@ -1,0 +1,904 @@
+"""Scripted domain setup: a domain as code.
+
+A :class:`DomainSpec` describes a whole domain: its settings, object types, calculated
+attributes and integrations. It is written in YAML or JSON with the API's own member
+names (the PascalCase names of the AWS documentation and of the AWS CLI's JSON), so
+anything the API reference shows can be pasted in:
+
+.. code-block:: yaml
+
+    DomainName: retail
+    DefaultExpirationDays: 365
+    Matching: {Enabled: true}
+    Tags: {team: crm}
+    ObjectTypes:
+      Order:                      # PutProfileObjectType members
+        Description: Web shop orders
+        Fields:
+          order_id: {Source: _source.order_id}
+          email: {Source: _source.email, Target: _profile.EmailAddress,
+                  ContentType: EMAIL_ADDRESS}
+        Keys:
+          _orderNumber: [{StandardIdentifiers: [UNIQUE], FieldNames: [order_id]}]
+          _email: [{StandardIdentifiers: [PROFILE], FieldNames: [email]}]
+      Contact: {Description: Salesforce contacts, TemplateId: Salesforce-Contact}
+    CalculatedAttributes:
+      total_spend:                # CreateCalculatedAttributeDefinition members
+        AttributeDetails:
+          Attributes: [{Name: total}]
+          Expression: "{Order.total}"
+        Statistic: SUM
+    Integrations:                 # PutIntegration members
+      - {Uri: "s3://retail-orders", ObjectTypeName: Order}
+
+``cp.domains.plan(spec)`` shows what would change, ``cp.domains.apply(spec)`` makes the
+domain match the spec, ``cp.domains.export(name)`` writes an existing domain as a spec.
+The same is available as ``customer-profiles plan|apply|export``.
+
+Every problem of a spec is reported at once, before any request is sent, by a
+:class:`SpecError` naming the entry, the member and why (:meth:`DomainSpec.problems`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import attrs
+import yaml
+
+from . import _convert, _service
+from ._service import Violation
+from .errors import CustomerProfilesError, ValidationError
+from .models._base import Extra, mask_sensitive
+from .models.calculated_attribute import CalculatedAttribute
+from .models.domain import DataStore, Matching, RuleBasedMatching
+from .models.integration import FlowDefinition, IntegrationScope
+from .models.object_type import ObjectType
+
+__all__ = [
+    "ApplyError",
+    "ApplyResult",
+    "Change",
+    "DomainSpec",
+    "IntegrationSpec",
+    "Plan",
+    "SpecError",
+]
+
+# --------------------------------------------------------------------------- file format
+
+#: Top-level members of a spec file for the domain's settings (``CreateDomain`` members).
+SETTINGS_MEMBERS: tuple[str, ...] = tuple(
+    m for m in _service.structure("CreateDomainRequest").members if m not in ("DomainName", "Tags")
+)
+#: Top-level members of a spec file for what lives in the domain.
+SECTION_MEMBERS = ("ObjectTypes", "CalculatedAttributes", "Integrations")
+TOP_MEMBERS: tuple[str, ...] = ("DomainName", *SETTINGS_MEMBERS, "Tags", *SECTION_MEMBERS)
+
+#: Members a template supplies; a spec gives them only for types without ``TemplateId``.
+TEMPLATE_MEMBERS = ("Fields", "Keys", "AllowProfileCreation", "SourceLastUpdatedTimestampFormat")
+
+#: The request shape each kind of entry is checked against and the members the spec
+#: supplies itself (the domain name, and the entry's name for keyed sections).
+_ENTRY_OPERATION = {
+    "ObjectTypes": ("PutProfileObjectType", "ObjectTypeName"),
+    "CalculatedAttributes": ("CreateCalculatedAttributeDefinition", "CalculatedAttributeName"),
+    "Integrations": ("PutIntegration", None),
+}
+
+_REFERENCE = re.compile(r"\{([^{}]*)\}")
+
+
+def _request_shape(name: str) -> Any:
+    return _service.service_model().shape_for(name)
+
+
+def _wire(model: Any, request_shape: str) -> dict[str, Any]:
+    """A model as the members of request shape ``request_shape`` (read-only ones dropped)."""
+    data = _convert.converter.unstructure(model)
+    pruned: dict[str, Any] = _service.prune(_request_shape(request_shape), data)
+    return pruned
+
+
+def _domain_name_of(data: Mapping[str, Any]) -> str:
+    name = data.get("DomainName")
+    return name if isinstance(name, str) else "?"
+
+
+# --------------------------------------------------------------------------- models
+
+
+@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+class IntegrationSpec:
+    """One integration of a spec: the members of a ``PutIntegration`` request.
+
+    The spec identifies an integration by its ``uri`` (required here, although the API
+    can derive it from a ``flow_definition``).
+
+    Example:
+        >>> IntegrationSpec(uri="s3://retail-orders", object_type_name="Order").uri
+        's3://retail-orders'
+    """
+
+    __wire_shape__: ClassVar[str] = "PutIntegrationRequest"
+
+    uri: str
+    object_type_name: str | None = None
+    object_type_names: dict[str, str] | None = None
+    flow_definition: FlowDefinition | None = None
+    role_arn: str | None = None
+    event_trigger_names: list[str] | None = None
+    scope: IntegrationScope | str | None = None
+    tags: dict[str, str] = attrs.field(factory=dict)
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class DomainSpec:
+    """A domain as code: its settings, object types, calculated attributes, integrations.
+
+    Build one from a file (:meth:`load`), from a dict in the API's member names
+    (:meth:`from_dict`), from an existing domain (``cp.domains.export(name)``), or in
+    Python from the SDK's models. Then ``cp.domains.plan(spec)`` and
+    ``cp.domains.apply(spec)``.
+
+    Members absent from a spec: ``DefaultEncryptionKey`` and ``DeadLetterQueueUrl`` are
+    cleared, ``Matching`` and ``RuleBasedMatching`` are disabled, ``DataStore`` is left
+    as it is. Tags are added and updated but never removed (the update operations of
+    the API only add tags). Object types, calculated attributes and integrations that
+    are not in the spec are deleted only by ``apply(spec, prune=True)``.
+
+    Attributes:
+        domain_name: the domain.
+        default_expiration_days: how long profile data is kept (1 to 1098 days).
+        default_encryption_key: a KMS key ARN.
+        dead_letter_queue_url: an SQS queue for ingestion failures.
+        matching: ML identity resolution settings.
+        rule_based_matching: rule-based identity resolution settings.
+        data_store: data store settings.
+        tags: the domain's tags.
+        object_types: the object types (from a template with ``template_id``, or with
+            ``fields`` and ``keys``).
+        calculated_attributes: the calculated attribute definitions.
+        integrations: the integrations, identified by their URI.
+
+    Example:
+        >>> from customer_profiles_sdk.models import Matching
+        >>> spec = DomainSpec.from_dict({
+        ...     "DomainName": "retail",
+        ...     "DefaultExpirationDays": 365,
+        ...     "Matching": {"Enabled": True},
+        ...     "ObjectTypes": {
+        ...         "Contact": {"Description": "CRM contacts", "TemplateId": "Salesforce-Contact"}
+        ...     },
+        ... })
+        >>> spec.matching == Matching(enabled=True), spec.object_type("Contact").template_id
+        (True, 'Salesforce-Contact')
+        >>> spec.to_dict()["ObjectTypes"]
+        {'Contact': {'Description': 'CRM contacts', 'TemplateId': 'Salesforce-Contact'}}
+    """
+
+    domain_name: str
+    default_expiration_days: int
+    default_encryption_key: str | None = None
+    dead_letter_queue_url: str | None = None
+    matching: Matching | None = None
+    rule_based_matching: RuleBasedMatching | None = None
+    data_store: DataStore | None = None
+    tags: Mapping[str, str] = attrs.field(factory=dict)
+    object_types: tuple[ObjectType, ...] = attrs.field(factory=tuple, converter=_tuple)
+    calculated_attributes: tuple[CalculatedAttribute, ...] = attrs.field(
+        factory=tuple, converter=_tuple
+    )
+    integrations: tuple[IntegrationSpec, ...] = attrs.field(factory=tuple, converter=_tuple)
+
+    # ----------------------------------------------------------------- lookups
+
+    def object_type(self, name: str) -> ObjectType:
+        """The object type ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such object type.
+        """
+        for item in self.object_types:
+            if item.object_type_name == name:
+                return item
+        raise KeyError(name)
+
+    def calculated_attribute(self, name: str) -> CalculatedAttribute:
+        """The calculated attribute ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such calculated attribute.
+        """
+        for item in self.calculated_attributes:
+            if item.calculated_attribute_name == name:
+                return item
+        raise KeyError(name)
+
+    # ----------------------------------------------------------------- dict form
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str | None = None) -> DomainSpec:
+        """Build a spec from a dict in the API's member names (the file format).
+
+        Args:
+            data: the spec, e.g. parsed from YAML or JSON.
+            source: where the data came from (shown in error messages).
+
+        Raises:
+            SpecError: every problem found: unknown members, members breaking the API's
+                constraints, object types without a ``UNIQUE`` key, keys naming
+                undefined fields, references to object types the spec does not define
+                (checked against the domain by ``plan``), ...
+
+        Example:
+            >>> DomainSpec.from_dict({"DomainName": "retail", "DefaultExpirationDays": 30,
+            ...                       "Tags": {"team": "crm"}}).tags
+            {'team': 'crm'}
+        """
+        problems = check_spec(data)
+        if problems:
+            raise SpecError(problems, source=source)
+        return cls._from_valid(data)
+
+    @classmethod
+    def _from_valid(cls, data: Mapping[str, Any]) -> DomainSpec:
+        def model(model_cls: type[Any], key: str) -> Any:
+            value = data.get(key)
+            return None if value is None else _convert.from_wire(model_cls, value)
+
+        object_types = [
+            _convert.from_wire(ObjectType, {**body, "ObjectTypeName": name})
+            for name, body in (data.get("ObjectTypes") or {}).items()
+        ]
+        calculated = [
+            _convert.from_wire(CalculatedAttribute, {**body, "CalculatedAttributeName": name})
+            for name, body in (data.get("CalculatedAttributes") or {}).items()
+        ]
+        integrations = [
+            _convert.from_wire(IntegrationSpec, body) for body in data.get("Integrations") or []
+        ]
+        return cls(
+            domain_name=data["DomainName"],
+            default_expiration_days=data["DefaultExpirationDays"],
+            default_encryption_key=data.get("DefaultEncryptionKey"),
+            dead_letter_queue_url=data.get("DeadLetterQueueUrl"),
+            matching=model(Matching, "Matching"),
+            rule_based_matching=model(RuleBasedMatching, "RuleBasedMatching"),
+            data_store=model(DataStore, "DataStore"),
+            tags=dict(data.get("Tags") or {}),
+            object_types=object_types,
+            calculated_attributes=calculated,
+            integrations=integrations,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The spec in the API's member names (the file format); absent members omitted.
+
+        Object types with a ``template_id`` leave out the members the template supplies.
+        """
+        out: dict[str, Any] = {
+            "DomainName": self.domain_name,
+            "DefaultExpirationDays": self.default_expiration_days,
+        }
+        if self.default_encryption_key is not None:
+            out["DefaultEncryptionKey"] = self.default_encryption_key
+        if self.dead_letter_queue_url is not None:
+            out["DeadLetterQueueUrl"] = self.dead_letter_queue_url
+        if self.matching is not None:
+            out["Matching"] = _wire(self.matching, "MatchingRequest")
+        if self.rule_based_matching is not None:
+            out["RuleBasedMatching"] = _wire(self.rule_based_matching, "RuleBasedMatchingRequest")
+        if self.data_store is not None:
+            out["DataStore"] = _wire(self.data_store, "DataStoreRequest")
+        if self.tags:
+            out["Tags"] = dict(self.tags)
+        if self.object_types:
+            out["ObjectTypes"] = {
+                item.object_type_name: object_type_body(item) for item in self.object_types
+            }
+        if self.calculated_attributes:
+            out["CalculatedAttributes"] = {
+                item.calculated_attribute_name: _without(
+                    _wire(item, "CreateCalculatedAttributeDefinitionRequest"),
+                    ("DomainName", "CalculatedAttributeName"),
+                )
+                for item in self.calculated_attributes
+            }
+        if self.integrations:
+            out["Integrations"] = [
+                _without(_wire(item, "PutIntegrationRequest"), ("DomainName",))
+                for item in self.integrations
+            ]
+        return out
+
+    # ----------------------------------------------------------------- files
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> DomainSpec:
+        """Read a spec from a YAML (``.yaml``/``.yml``) or JSON (``.json``) file.
+
+        Raises:
+            SpecError: the file cannot be parsed, or the spec is invalid (every problem
+                at once).
+            OSError: the file cannot be read.
+
+        Example:
+            .. code-block:: python
+
+                spec = DomainSpec.load("examples/domain.yaml")
+                print(cp.domains.plan(spec))
+        """
+        source = os.fspath(path)
+        text = Path(source).read_text(encoding="utf-8")
+        try:
+            data = _parse(text, _format_of(source))
+        except (yaml.YAMLError, json.JSONDecodeError) as exc:
+            raise SpecError(
+                [Violation("(file)", f"valid {_format_of(source).upper()}", str(exc))],
+                source=source,
+            ) from exc
+        if not isinstance(data, Mapping):
+            raise SpecError(
+                [Violation("(file)", "a mapping of members", f"got {type(data).__name__}")],
+                source=source,
+            )
+        return cls.from_dict(data, source=source)
+
+    def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
+        """The spec as YAML or JSON text (members in the API's order).
+
+        Example:
+            >>> print(DomainSpec(domain_name="retail", default_expiration_days=30).dumps())
+            DomainName: retail
+            DefaultExpirationDays: 30
+            <BLANKLINE>
+        """
+        data = self.to_dict()
+        if format == "json":
+            return json.dumps(data, indent=2, default=_json_default) + "\n"
+        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """Write the spec to a YAML or JSON file (chosen by the file's extension)."""
+        target = os.fspath(path)
+        Path(target).write_text(self.dumps(_format_of(target)), encoding="utf-8")
+
+    # ----------------------------------------------------------------- validation
+
+    def problems(self, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+        """Every problem of the spec (empty when valid); nothing is sent.
+
+        Args:
+            known_object_types: object types that exist besides the spec's own (the
+                domain's, the templates'). With ``None``, references to object types the
+                spec does not define are not checked.
+        """
+        return check_spec(self.to_dict(), known_object_types=known_object_types)
+
+    def validate(self, *, known_object_types: Collection[str] | None = None) -> None:
+        """Raise :class:`SpecError` listing every problem of the spec, if any."""
+        problems = self.problems(known_object_types=known_object_types)
+        if problems:
+            raise SpecError(problems)
+
+
+def object_type_body(item: ObjectType) -> dict[str, Any]:
+    """An object type as the members of its spec entry (``PutProfileObjectType`` less the
+    names); a template-based type leaves out what the template supplies."""
+    body = _without(_wire(item, "PutProfileObjectTypeRequest"), ("DomainName", "ObjectTypeName"))
+    if item.template_id is not None:
+        body = _without(body, TEMPLATE_MEMBERS)
+    return body
+
+
+def _without(data: Mapping[str, Any], names: Iterable[str]) -> dict[str, Any]:
+    drop = set(names)
+    return {k: v for k, v in data.items() if k not in drop}
+
+
+def _format_of(path: str) -> Literal["yaml", "json"]:
+    return "json" if path.lower().endswith(".json") else "yaml"
+
+
+def _parse(text: str, fmt: str) -> Any:
+    if fmt == "json":
+        return json.loads(text)
+    return yaml.safe_load(text)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+    """Every problem of a spec in dict form, in document order.
+
+    Checks: the layout of the file (unknown members, sections of the wrong kind), each
+    entry against the request it produces (``CreateDomain``, ``PutProfileObjectType``,
+    ``CreateCalculatedAttributeDefinition``, ``PutIntegration``) with
+    :func:`~customer_profiles_sdk._service.check_request`, and the cross-checks the
+    service would otherwise refuse halfway through an apply.
+
+    Args:
+        data: the spec in the API's member names.
+        known_object_types: object types that exist outside the spec; ``None`` skips
+            the check of references to object types the spec does not define.
+    """
+    if not isinstance(data, Mapping):
+        return [Violation("(spec)", "a mapping of members", f"got {type(data).__name__}")]
+    found: list[Violation] = []
+    for key in data:
+        if key not in TOP_MEMBERS:
+            found.append(_unknown(str(key), str(key), TOP_MEMBERS))
+    settings = {k: data[k] for k in ("DomainName", *SETTINGS_MEMBERS, "Tags") if k in data}
+    found += _service.check_request("CreateDomain", settings)
+
+    types_section = _section(data, "ObjectTypes", found)
+    calculated_section = _section(data, "CalculatedAttributes", found)
+    integrations = data.get("Integrations")
+    if integrations is not None and not isinstance(integrations, list):
+        found.append(Violation("Integrations", "a list", f"got {type(integrations).__name__}"))
+        integrations = []
+
+    spec_types = set(types_section)
+    known = None if known_object_types is None else spec_types | set(known_object_types)
+    for name, body in types_section.items():
+        where = f"ObjectTypes.{name}"
+        if _entry_ok(body, where, "ObjectTypes", found):
+            found += _entry_request(where, "ObjectTypes", name, body)
+            found += _object_type_checks(where, body)
+    for name, body in calculated_section.items():
+        where = f"CalculatedAttributes.{name}"
+        if _entry_ok(body, where, "CalculatedAttributes", found):
+            found += _entry_request(where, "CalculatedAttributes", name, body)
+            found += _calculated_checks(where, body, spec_types, known)
+    seen_uris: set[str] = set()
+    for index, body in enumerate(integrations or []):
+        uri = body.get("Uri") if isinstance(body, Mapping) else None
+        where = f"Integrations[{uri}]" if isinstance(uri, str) else f"Integrations[{index}]"
+        if not _entry_ok(body, where, "Integrations", found):
+            continue
+        found += _entry_request(where, "Integrations", None, body)
+        found += _integration_checks(where, body, spec_types, known)
+        if isinstance(uri, str):
+            if uri in seen_uris:
+                found.append(Violation(f"{where}.Uri", "unique", "the Uri is listed twice"))
+            seen_uris.add(uri)
+    return found
+
+
+def _unknown(path: str, name: str, allowed: Sequence[str]) -> Violation:
+    close = difflib.get_close_matches(name, allowed, n=1)
+    hint = f"did you mean {close[0]}?" if close else "known: " + ", ".join(allowed)
+    return Violation(path, "known member", f"unknown member, {hint}")
+
+
+def _section(data: Mapping[str, Any], key: str, found: list[Violation]) -> Mapping[str, Any]:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        found.append(Violation(key, "a mapping of name to entry", f"got {type(value).__name__}"))
+        return {}
+    return value
+
+
+def _entry_ok(body: Any, where: str, section: str, found: list[Violation]) -> bool:
+    if not isinstance(body, Mapping):
+        found.append(Violation(where, "a mapping of members", f"got {type(body).__name__}"))
+        return False
+    name_member = _ENTRY_OPERATION[section][1]
+    for own in ("DomainName", name_member):
+        if own is not None and own in body:
+            found.append(
+                Violation(
+                    f"{where}.{own}",
+                    "not in an entry",
+                    "set by the spec (DomainName at the top, the entry's name as its key)",
+                )
+            )
+    return True
+
+
+def _entry_request(
+    where: str, section: str, name: str | None, body: Mapping[str, Any]
+) -> list[Violation]:
+    operation, name_member = _ENTRY_OPERATION[section]
+    own = {"DomainName", name_member}
+    request: dict[str, Any] = {k: v for k, v in body.items() if k not in own}
+    request["DomainName"] = "spec"  # checked once, at the top
+    if name_member is not None:
+        request[name_member] = name
+    out = []
+    for v in _service.check_request(operation, request):
+        if v.path == "DomainName":
+            continue
+        if name_member is not None and v.path == name_member:
+            out.append(Violation(f"{where} (name)", v.constraint, v.detail))
+            continue
+        detail = v.detail
+        if v.constraint == "known member":
+            members = _service.structure(operation + "Request").members
+            allowed = [m for m in members if m not in own] if "." not in v.path else []
+            detail = (
+                _unknown(v.path, v.path.rsplit(".", 1)[-1], allowed).detail
+                if allowed
+                else (v.detail)
+            )
+        out.append(Violation(f"{where}.{v.path}", v.constraint, detail))
+    return out
+
+
+def _object_type_checks(where: str, body: Mapping[str, Any]) -> list[Violation]:
+    out: list[Violation] = []
+    if body.get("TemplateId") is not None:
+        for member in TEMPLATE_MEMBERS:
+            if member in body:
+                out.append(
+                    Violation(
+                        f"{where}.{member}", "not with TemplateId", "the template supplies it"
+                    )
+                )
+        return out
+    fields, keys = body.get("Fields"), body.get("Keys")
+    for member, value in (("Fields", fields), ("Keys", keys)):
+        if value is None:
+            out.append(
+                Violation(f"{where}.{member}", "required", "give TemplateId, or Fields and Keys")
+            )
+    if not isinstance(fields, Mapping) or not isinstance(keys, Mapping):
+        return out
+    unique = profile = 0
+    for key, entries in keys.items():
+        if not isinstance(entries, list):
+            continue
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, Mapping):
+                continue
+            ids = entry.get("StandardIdentifiers") or []
+            ids = ids if isinstance(ids, list) else []
+            unique += "UNIQUE" in ids
+            profile += "PROFILE" in ids
+            names = entry.get("FieldNames") or []
+            for j, field in enumerate(names if isinstance(names, list) else []):
+                if field not in fields:
+                    defined = ", ".join(map(str, fields)) or "none"
+                    out.append(
+                        Violation(
+                            f"{where}.Keys.{key}[{i}].FieldNames[{j}]",
+                            "a field of Fields",
+                            f"{field!r} is not defined (Fields: {defined})",
+                        )
+                    )
+    if unique != 1:
+        out.append(Violation(f"{where}.Keys", "exactly one UNIQUE key", f"found {unique}"))
+    if profile == 0:
+        out.append(Violation(f"{where}.Keys", "at least one PROFILE key", "found none"))
+    return out
+
+
+def expression_references(expression: str) -> list[tuple[str, str]]:
+    """The ``(ObjectTypeName, AttributeName)`` pairs of an ``AttributeDetails.Expression``.
+
+    Example:
+        >>> expression_references("{Order.price} * {Order.quantity}")
+        [('Order', 'price'), ('Order', 'quantity')]
+    """
+    pairs = []
+    for ref in _REFERENCE.findall(expression):
+        type_name, _, attribute = ref.strip().partition(".")
+        pairs.append((type_name, attribute))
+    return pairs
+
+
+def _unresolved(name: str, spec_types: set[str], known: set[str] | None) -> bool:
+    """Whether a reference names no known object type (``known`` is ``None``: unchecked)."""
+    return known is not None and name not in known and name not in spec_types
+
+
+def _calculated_checks(
+    where: str, body: Mapping[str, Any], spec_types: set[str], known: set[str] | None
+) -> list[Violation]:
+    details = body.get("AttributeDetails")
+    if not isinstance(details, Mapping) or not isinstance(details.get("Expression"), str):
+        return []
+    expression = details["Expression"]
+    path = f"{where}.AttributeDetails.Expression"
+    refs = expression_references(expression)
+    if not refs or any(not t or not a for t, a in refs):
+        return [Violation(path, "{ObjectTypeName.AttributeName} references", f"got {expression!r}")]
+    out = []
+    types = sorted({t for t, _ in refs})
+    if len(types) > 1:
+        out.append(Violation(path, "one object type", "references " + ", ".join(types)))
+    attributes = details.get("Attributes")
+    names = (
+        {a.get("Name") for a in attributes or [] if isinstance(a, Mapping)}
+        if isinstance(attributes, list)
+        else set()
+    )
+    for _, attribute in refs:
+        if attribute not in names:
+            out.append(
+                Violation(
+                    path,
+                    "attributes listed in Attributes",
+                    f"{attribute!r} is not in AttributeDetails.Attributes",
+                )
+            )
+    for type_name in types:
+        if _unresolved(type_name, spec_types, known):
+            out.append(_missing_type(path, type_name))
+    return out
+
+
+def _integration_checks(
+    where: str, body: Mapping[str, Any], spec_types: set[str], known: set[str] | None
+) -> list[Violation]:
+    out = []
+    if body.get("Uri") is None:
+        out.append(Violation(f"{where}.Uri", "required", "the spec identifies integrations by Uri"))
+    single, mapping = body.get("ObjectTypeName"), body.get("ObjectTypeNames")
+    if (single is None) == (mapping is None):
+        out.append(
+            Violation(
+                where,
+                "exactly one of ObjectTypeName and ObjectTypeNames",
+                "got " + ("both" if single is not None else "neither"),
+            )
+        )
+    if isinstance(single, str) and _unresolved(single, spec_types, known):
+        out.append(_missing_type(f"{where}.ObjectTypeName", single))
+    if isinstance(mapping, Mapping):
+        for event, type_name in mapping.items():
+            if isinstance(type_name, str) and _unresolved(type_name, spec_types, known):
+                out.append(_missing_type(f"{where}.ObjectTypeNames[{event!r}]", type_name))
+    return out
+
+
+def _missing_type(path: str, type_name: str) -> Violation:
+    return Violation(
+        path,
+        "an object type of the spec or the domain",
+        f"object type {type_name!r} is neither in the spec nor in the domain",
+    )
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class SpecError(ValidationError):
+    """A domain spec is invalid; nothing was sent. Every problem is listed at once.
+
+    Attributes:
+        violations: each problem: ``path`` names the entry and member (e.g.
+            ``ObjectTypes.Order.Keys._email[0].FieldNames[0]``), ``constraint`` the rule,
+            ``detail`` what was found.
+        source: the file the spec came from, if any.
+
+    Example:
+        >>> try:
+        ...     DomainSpec.from_dict({"DomainName": "retail", "DefaultExpirationDay": 30})
+        ... except SpecError as err:
+        ...     print(err)
+        invalid domain spec, 2 problems:
+          - DefaultExpirationDay: known member (unknown member, did you mean DefaultExpirationDays?)
+          - DefaultExpirationDays: required (missing)
+    """
+
+    def __init__(self, violations: Iterable[Violation], *, source: str | None = None) -> None:
+        super().__init__("DomainSpec", violations)
+        self.source = source
+
+    def __str__(self) -> str:
+        count = len(self.violations)
+        where = f" {self.source}" if self.source else ""
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"invalid domain spec{where}, {count} {noun}:"]
+        lines += [f"  - {v}" for v in self.violations]
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- plans
+
+ChangeKind = Literal["create", "update", "delete", "replace"]
+ResourceKind = Literal["domain", "object_type", "calculated_attribute", "integration"]
+
+_SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """One change of a plan.
+
+    Attributes:
+        kind: ``create``, ``update``, ``delete`` or ``replace`` (delete, then create:
+            for calculated attributes, whose definition other than ``DisplayName``,
+            ``Description`` and ``Conditions`` cannot be updated).
+        resource: ``domain``, ``object_type``, ``calculated_attribute`` or ``integration``.
+        name: the domain, object type or calculated attribute name, or integration URI.
+        before: the resource as it is, in request members (``None`` for a create).
+        after: the resource as the spec wants it (``None`` for a delete).
+        reason: why a change is a replace.
+        request: the request members ``apply`` sends (without ``DomainName``).
+    """
+
+    kind: ChangeKind
+    resource: ResourceKind
+    name: str
+    before: Mapping[str, Any] | None = None
+    after: Mapping[str, Any] | None = None
+    reason: str | None = None
+    request: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+
+    def differences(self) -> list[tuple[str, Any, Any]]:
+        """Each changed leaf member: ``(path, before, after)``; ``None`` when absent.
+
+        Example:
+            >>> Change(kind="update", resource="domain", name="retail",
+            ...        before={"DefaultExpirationDays": 30},
+            ...        after={"DefaultExpirationDays": 60}).differences()
+            [('DefaultExpirationDays', 30, 60)]
+        """
+        before = dict(_flatten(self.before or {}))
+        after = dict(_flatten(self.after or {}))
+        paths = list(dict.fromkeys([*before, *after]))
+        return [(p, before.get(p), after.get(p)) for p in paths if before.get(p) != after.get(p)]
+
+    def summary(self) -> str:
+        """One line: ``+ object_type Order``."""
+        line = f"{_SYMBOL[self.kind]} {self.resource} {self.name}"
+        return f"{line} ({self.reason})" if self.reason else line
+
+    def __str__(self) -> str:
+        lines = [self.summary()]
+        for path, before, after in self.differences():
+            if self.kind == "create":
+                lines.append(f"    {path}: {_show(after)}")
+            elif self.kind == "delete":
+                lines.append(f"    {path}: {_show(before)}")
+            else:
+                lines.append(f"    {path}: {_show(before)} -> {_show(after)}")
+        return "\n".join(lines)
+
+
+def _flatten(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(value, Mapping) and (value or not path):
+        for key, item in value.items():
+            yield from _flatten(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list) and any(isinstance(v, (Mapping, list)) for v in value):
+        for i, item in enumerate(value):
+            yield from _flatten(item, f"{path}[{i}]")
+    else:
+        yield path, value
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(absent)"
+    return json.dumps(value, default=_json_default, ensure_ascii=False)
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """What ``apply`` would change, in the order it would change it.
+
+    ``str(plan)`` is a diff for people (e.g. in a pull request): ``+`` create, ``~``
+    update, ``-`` delete, ``-/+`` replace, each with its members' before and after.
+
+    Attributes:
+        domain_name: the domain.
+        changes: the changes ``apply`` makes, in order.
+        unmanaged: resources of the domain that the spec does not list; ``apply``
+            deletes them only with ``prune=True`` (they are in ``changes`` then).
+        prune: whether the plan deletes what the spec does not list.
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()
+        >>> spec = DomainSpec(domain_name="docs-plan", default_expiration_days=30)
+        >>> plan = cp.domains.plan(spec)
+        >>> plan.has_changes
+        True
+        >>> print(plan)
+        Plan for domain docs-plan: 1 to create, 0 to update, 0 to replace, 0 to delete
+        + domain docs-plan
+            DefaultExpirationDays: 30
+    """
+
+    domain_name: str
+    changes: tuple[Change, ...] = ()
+    unmanaged: tuple[Change, ...] = ()
+    prune: bool = False
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether applying the spec would change anything."""
+        return bool(self.changes)
+
+    def count(self, kind: ChangeKind) -> int:
+        """How many changes of ``kind`` the plan makes."""
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    def __str__(self) -> str:
+        if not self.changes:
+            lines = [f"No changes: domain {self.domain_name} matches the spec."]
+        else:
+            counts = ", ".join(
+                f"{self.count(k)} to {k}" for k in ("create", "update", "replace", "delete")
+            )
+            lines = [f"Plan for domain {self.domain_name}: {counts}"]
+            lines += [str(c) for c in self.changes]
+        if self.unmanaged:
+            lines.append("Not in the spec, kept (apply with prune to delete):")
+            lines += [f"  {c.resource} {c.name}" for c in self.unmanaged]
+        return "\n".join(lines)
+
+
+@attrs.frozen(kw_only=True)
+class ApplyResult:
+    """What ``apply`` did.
+
+    Attributes:
+        plan: the plan that was applied.
+        applied: the changes made, in order (all of the plan's).
+    """
+
+    plan: Plan
+    applied: tuple[Change, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was changed."""
+        return bool(self.applied)
+
+
+class ApplyError(CustomerProfilesError):
+    """``apply`` stopped at a change that failed; the changes before it were made.
+
+    Apply the same spec again to finish the job: the new plan starts from what exists.
+
+    Attributes:
+        applied: the changes made before the failure.
+        pending: the changes not made, the failed one first.
+        failed: the change that failed.
+        error: the error it raised (also ``__cause__``).
+    """
+
+    def __init__(
+        self,
+        *,
+        applied: Sequence[Change],
+        pending: Sequence[Change],
+        error: BaseException,
+    ) -> None:
+        self.applied = tuple(applied)
+        self.pending = tuple(pending)
+        self.failed = self.pending[0]
+        self.error = error
+        super().__init__(
+            f"apply stopped at {self.failed.summary()}: {error} "
+            f"({len(self.applied)} applied, {len(self.pending)} pending; apply again to finish)"
+        )
+
+
+#: A callback ``apply`` calls after each change it makes.
+OnChange = Callable[[Change], None]

@@ -1,0 +1,450 @@
+"""Plan, apply and export of domain specs (the logic behind ``cp.domains.plan/apply/export``).
+
+Desired and actual state are compared as request-shaped wire dicts (the members the
+``Create*``/``Put*`` request takes, without ``DomainName`` and the resource's name), after
+normalising what the service fills in or never returns:
+
+* read-only members (``CreatedAt``, ``Status``, ``Readiness``, ``Stats``...) are dropped
+  by pruning the response to the request shape;
+* defaults: ``AllowProfileCreation`` false, a field's ``ContentType`` ``STRING``,
+  ``UseHistoricalData`` false, an integration's ``Scope`` ``PROFILE``, a disabled
+  ``Matching``/``RuleBasedMatching`` equal to an absent one, and a ``Matching.JobSchedule``
+  the spec does not give (the service picks one);
+* members a template supplies are not compared for a type with a ``TemplateId``;
+* an integration's ``FlowDefinition`` is never returned by the service: not compared;
+* tags: only the spec's tags are compared (the update operations never remove a tag).
+
+So ``export`` followed by ``plan`` shows no changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from .. import _service
+from ..domain_spec import (
+    SETTINGS_MEMBERS,
+    TEMPLATE_MEMBERS,
+    ApplyError,
+    ApplyResult,
+    Change,
+    DomainSpec,
+    OnChange,
+    Plan,
+    ResourceKind,
+    SpecError,
+)
+from ..errors import CustomerProfilesError, ResourceNotFoundError
+from ._base import Resource
+
+__all__ = ["DomainSetup"]
+
+#: Calculated attribute members ``UpdateCalculatedAttributeDefinition`` can change.
+CALCULATED_UPDATABLE = ("DisplayName", "Description", "Conditions")
+_CLEARABLE = ("DefaultEncryptionKey", "DeadLetterQueueUrl")
+_SWITCHES = ("Matching", "RuleBasedMatching")
+_MISSING_TYPE = "an object type of the spec or the domain"
+
+
+def _prune(shape_name: str, data: Mapping[str, Any], drop: tuple[str, ...]) -> dict[str, Any]:
+    pruned = _service.prune(_service.service_model().shape_for(shape_name), dict(data))
+    return {k: v for k, v in pruned.items() if k not in drop and v is not None}
+
+
+def _compact(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def _own_tags(desired: Mapping[str, Any], actual: Mapping[str, Any]) -> dict[str, str]:
+    """The actual tags, restricted to the keys the spec manages."""
+    wanted = desired.get("Tags") or {}
+    have = actual.get("Tags") or {}
+    return {k: have[k] for k in wanted if k in have}
+
+
+# --------------------------------------------------------------------------- normalising
+
+
+def _domain_states(
+    desired: Mapping[str, Any], actual: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    after = copy.deepcopy(dict(desired))
+    before = {k: copy.deepcopy(v) for k, v in actual.items() if k in (*SETTINGS_MEMBERS, "Tags")}
+    for member in _SWITCHES:
+        wanted = after.get(member) or {"Enabled": False}
+        have = before.get(member) or {"Enabled": False}
+        if member == "Matching" and "JobSchedule" not in wanted:
+            have.pop("JobSchedule", None)  # the service schedules the job itself
+        if not wanted.get("Enabled") and not have.get("Enabled"):
+            have = wanted
+        after[member], before[member] = wanted, have
+    if "DataStore" not in after:
+        before.pop("DataStore", None)  # not managed when the spec leaves it out
+    before["Tags"] = _own_tags(after, before)
+    after.setdefault("Tags", {})
+    return before, after
+
+
+def _domain_update_request(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
+    request: dict[str, Any] = {}
+    for member in dict.fromkeys([*before, *after]):
+        old, new = before.get(member), after.get(member)
+        if old == new:
+            continue
+        if member == "Tags":
+            request["Tags"] = {k: v for k, v in (new or {}).items() if (old or {}).get(k) != v}
+        elif new is None and member in _CLEARABLE:
+            request[member] = ""  # an empty string clears the member
+        elif new is not None:
+            request[member] = new
+    return request
+
+
+def _object_type_state(body: Mapping[str, Any], *, template: bool) -> dict[str, Any]:
+    state = copy.deepcopy(dict(body))
+    if template:
+        for member in TEMPLATE_MEMBERS:
+            state.pop(member, None)
+        return state
+    state.setdefault("AllowProfileCreation", False)
+    for field in (state.get("Fields") or {}).values():
+        if isinstance(field, dict):
+            field.setdefault("ContentType", "STRING")
+    return state
+
+
+def _object_type_states(
+    desired: Mapping[str, Any], actual: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    template = desired.get("TemplateId") is not None
+    after = _object_type_state(desired, template=template)
+    before = _object_type_state(actual, template=template)
+    before["Tags"] = _own_tags(desired, actual)
+    after.setdefault("Tags", {})
+    return before, after
+
+
+def _calculated_state(body: Mapping[str, Any]) -> dict[str, Any]:
+    state = copy.deepcopy(dict(body))
+    state.setdefault("UseHistoricalData", False)
+    return state
+
+
+def _integration_state(body: Mapping[str, Any]) -> dict[str, Any]:
+    state = copy.deepcopy(dict(body))
+    state.pop("FlowDefinition", None)  # write-only: the service never returns it
+    state.setdefault("Scope", "PROFILE")
+    return state
+
+
+def _with_tags(
+    desired: Mapping[str, Any], actual: Mapping[str, Any], normalise: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    after: dict[str, Any] = normalise(desired)
+    before: dict[str, Any] = normalise(actual)
+    before["Tags"] = _own_tags(desired, actual)
+    after.setdefault("Tags", {})
+    return before, after
+
+
+def _drop_empty_tags(state: dict[str, Any]) -> dict[str, Any]:
+    if not state.get("Tags"):
+        state.pop("Tags", None)
+    return state
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+class DomainSetup(Resource):
+    """Plans, applies and exports :class:`~customer_profiles_sdk.domain_spec.DomainSpec`\\ s.
+
+    Reached through ``cp.domains.plan(spec)``, ``cp.domains.apply(spec)`` and
+    ``cp.domains.export(name)``.
+    """
+
+    __slots__ = ()
+
+    # ----------------------------------------------------------------- reading
+
+    def _read_domain(self, name: str) -> dict[str, Any] | None:
+        try:
+            response = self._call("GetDomain", {"DomainName": name})
+        except ResourceNotFoundError:
+            return None
+        return _prune("CreateDomainRequest", response, ("DomainName",))
+
+    def _names(self, operation: str, name: str, member: str) -> list[str]:
+        paged = self._paged_with(operation, {"DomainName": name}, lambda item: str(item[member]))
+        return list(paged)
+
+    def _read_object_types(self, name: str) -> dict[str, dict[str, Any]]:
+        out = {}
+        for type_name in self._names("ListProfileObjectTypes", name, "ObjectTypeName"):
+            response = self._call(
+                "GetProfileObjectType", {"DomainName": name, "ObjectTypeName": type_name}
+            )
+            out[type_name] = _prune(
+                "PutProfileObjectTypeRequest", response, ("DomainName", "ObjectTypeName")
+            )
+        return out
+
+    def _read_calculated(self, name: str) -> dict[str, dict[str, Any]]:
+        out = {}
+        operation, member = "ListCalculatedAttributeDefinitions", "CalculatedAttributeName"
+        for attr_name in self._names(operation, name, member):
+            response = self._call(
+                "GetCalculatedAttributeDefinition", {"DomainName": name, member: attr_name}
+            )
+            out[attr_name] = _prune(
+                "CreateCalculatedAttributeDefinitionRequest", response, ("DomainName", member)
+            )
+        return out
+
+    def _read_integrations(self, name: str) -> dict[str, dict[str, Any]]:
+        paged = self._paged_with(
+            "ListIntegrations",
+            {"DomainName": name},
+            lambda item: _prune("PutIntegrationRequest", item, ("DomainName",)),
+        )
+        return {str(item["Uri"]): item for item in paged}
+
+    def _template_ids(self) -> set[str]:
+        paged = self._paged_with(
+            "ListProfileObjectTypeTemplates", {}, lambda item: str(item.get("TemplateId"))
+        )
+        return set(paged)
+
+    # ----------------------------------------------------------------- plan
+
+    def plan(self, spec: DomainSpec, *, prune: bool = False) -> Plan:
+        """Compare ``spec`` with the domain; see :meth:`Domains.plan`."""
+        desired = spec.to_dict()
+        spec.validate()  # layout and constraints, before any request
+        name = spec.domain_name
+        settings = {k: desired[k] for k in (*SETTINGS_MEMBERS, "Tags") if k in desired}
+        actual = self._read_domain(name)
+        if actual is None:
+            types: dict[str, dict[str, Any]] = {}
+            calculated: dict[str, dict[str, Any]] = {}
+            integrations: dict[str, dict[str, Any]] = {}
+        else:
+            types = self._read_object_types(name)
+            calculated = self._read_calculated(name)
+            integrations = self._read_integrations(name)
+        self._check_references(spec, set() if prune else set(types))
+
+        changes: list[Change] = []
+        if actual is None:
+            changes.append(
+                Change(
+                    kind="create", resource="domain", name=name, after=settings, request=settings
+                )
+            )
+        else:
+            before, after = _domain_states(settings, actual)
+            if before != after:
+                changes.append(
+                    Change(
+                        kind="update",
+                        resource="domain",
+                        name=name,
+                        before=before,
+                        after=after,
+                        request=_domain_update_request(before, after),
+                    )
+                )
+
+        want_types: dict[str, Any] = desired.get("ObjectTypes") or {}
+        want_calculated: dict[str, Any] = desired.get("CalculatedAttributes") or {}
+        want_integrations = {i["Uri"]: i for i in desired.get("Integrations") or []}
+
+        unmanaged = [
+            *self._deletes("integration", integrations, want_integrations),
+            *self._deletes("calculated_attribute", calculated, want_calculated),
+        ]
+        type_deletes = self._deletes("object_type", types, want_types)
+        if prune:
+            changes += unmanaged
+
+        for type_name, body in want_types.items():
+            changes += self._compare(
+                "object_type", type_name, body, types.get(type_name), _object_type_states
+            )
+        for uri, body in want_integrations.items():
+            changes += self._compare(
+                "integration",
+                uri,
+                body,
+                integrations.get(uri),
+                lambda d, a: _with_tags(d, a, _integration_state),
+            )
+        for attr_name, body in want_calculated.items():
+            changes += self._compare_calculated(attr_name, body, calculated.get(attr_name))
+        if prune:
+            changes += type_deletes
+        return Plan(
+            domain_name=name,
+            changes=tuple(changes),
+            unmanaged=() if prune else (*unmanaged, *type_deletes),
+            prune=prune,
+        )
+
+    def _check_references(self, spec: DomainSpec, existing: set[str]) -> None:
+        problems = spec.problems(known_object_types=existing)
+        if any(p.constraint == _MISSING_TYPE for p in problems):
+            # A template id also names an (implicit) object type: one more read.
+            problems = spec.problems(known_object_types=existing | self._template_ids())
+        if problems:
+            raise SpecError(problems)
+
+    @staticmethod
+    def _deletes(
+        resource: Any, actual: Mapping[str, Mapping[str, Any]], desired: Mapping[str, Any]
+    ) -> list[Change]:
+        return [
+            Change(kind="delete", resource=resource, name=key, before=_drop_empty_tags(dict(body)))
+            for key, body in actual.items()
+            if key not in desired
+        ]
+
+    @staticmethod
+    def _compare(
+        resource: Any,
+        key: str,
+        desired: Mapping[str, Any],
+        actual: Mapping[str, Any] | None,
+        states: Any,
+    ) -> list[Change]:
+        if actual is None:
+            return [
+                Change(kind="create", resource=resource, name=key, after=desired, request=desired)
+            ]
+        before, after = states(desired, actual)
+        if before == after:
+            return []
+        return [
+            Change(
+                kind="update",
+                resource=resource,
+                name=key,
+                before=_drop_empty_tags(before),
+                after=_drop_empty_tags(after),
+                request=desired,
+            )
+        ]
+
+    @staticmethod
+    def _compare_calculated(
+        key: str, desired: Mapping[str, Any], actual: Mapping[str, Any] | None
+    ) -> list[Change]:
+        resource: ResourceKind = "calculated_attribute"
+        if actual is None:
+            return [
+                Change(kind="create", resource=resource, name=key, after=desired, request=desired)
+            ]
+        before, after = _with_tags(desired, actual, _calculated_state)
+        if before == after:
+            return []
+        changed = [m for m in dict.fromkeys([*before, *after]) if before.get(m) != after.get(m)]
+        fixed = [m for m in changed if m not in CALCULATED_UPDATABLE]
+        removed = [m for m in changed if m in CALCULATED_UPDATABLE and m not in after]
+        before, after = _drop_empty_tags(before), _drop_empty_tags(after)
+        if fixed or removed:
+            reasons = []
+            if fixed:
+                reasons.append(", ".join(fixed) + " cannot be updated")
+            if removed:
+                reasons.append(", ".join(removed) + " cannot be removed by an update")
+            return [
+                Change(
+                    kind="replace",
+                    resource=resource,
+                    name=key,
+                    before=before,
+                    after=after,
+                    reason="replace: " + "; ".join(reasons),
+                    request=desired,
+                )
+            ]
+        return [
+            Change(
+                kind="update",
+                resource=resource,
+                name=key,
+                before=before,
+                after=after,
+                request={m: after[m] for m in changed},
+            )
+        ]
+
+    # ----------------------------------------------------------------- apply
+
+    def apply(
+        self, spec: DomainSpec, *, prune: bool = False, on_change: OnChange | None = None
+    ) -> ApplyResult:
+        """Make the domain match ``spec``; see :meth:`Domains.apply`."""
+        plan = self.plan(spec, prune=prune)
+        done: list[Change] = []
+        for index, change in enumerate(plan.changes):
+            try:
+                self._apply_one(plan.domain_name, change)
+            except CustomerProfilesError as exc:
+                raise ApplyError(applied=done, pending=plan.changes[index:], error=exc) from exc
+            done.append(change)
+            if on_change is not None:
+                on_change(change)
+        return ApplyResult(plan=plan, applied=tuple(done))
+
+    def _apply_one(self, domain: str, change: Change) -> None:
+        request = dict(change.request or {})
+        target = {"DomainName": domain}
+        if change.resource == "domain":
+            operation = "CreateDomain" if change.kind == "create" else "UpdateDomain"
+            self._call(operation, {**request, **target})
+        elif change.resource == "object_type":
+            target["ObjectTypeName"] = change.name
+            if change.kind == "delete":
+                self._call("DeleteProfileObjectType", target)
+            else:
+                self._call("PutProfileObjectType", {**request, **target})
+        elif change.resource == "integration":
+            if change.kind == "delete":
+                self._call("DeleteIntegration", {**target, "Uri": change.name})
+            else:
+                self._call("PutIntegration", {**request, **target})
+        else:
+            target["CalculatedAttributeName"] = change.name
+            if change.kind in ("delete", "replace"):
+                self._delete_if_exists("DeleteCalculatedAttributeDefinition", target)
+            if change.kind in ("create", "replace"):
+                self._call("CreateCalculatedAttributeDefinition", {**request, **target})
+            elif change.kind == "update":
+                self._call("UpdateCalculatedAttributeDefinition", {**request, **target})
+
+    # ----------------------------------------------------------------- export
+
+    def export(self, name: str) -> DomainSpec:
+        """The domain ``name`` as a spec; see :meth:`Domains.export`."""
+        settings = self._read_domain(name)
+        if settings is None:
+            # Same error as every other read of a missing domain.
+            self._call("GetDomain", {"DomainName": name})
+            raise AssertionError("unreachable")  # pragma: no cover
+        data: dict[str, Any] = {"DomainName": name, **_drop_empty_tags(settings)}
+        types = {}
+        for type_name, body in self._read_object_types(name).items():
+            if body.get("TemplateId") is not None:
+                body = {k: v for k, v in body.items() if k not in TEMPLATE_MEMBERS}
+            types[type_name] = _drop_empty_tags(body)
+        calculated = {k: _drop_empty_tags(v) for k, v in self._read_calculated(name).items()}
+        integrations = [_drop_empty_tags(v) for v in self._read_integrations(name).values()]
+        if types:
+            data["ObjectTypes"] = types
+        if calculated:
+            data["CalculatedAttributes"] = calculated
+        if integrations:
+            data["Integrations"] = integrations
+        return DomainSpec.from_dict(_compact(data), source=f"export of domain {name}")

@@ -1,0 +1,769 @@
+"""Calculated attributes (spec 10): definition CRUD and evaluation for profiles."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+import botocore.session
+import pytest
+
+D = "calc"
+T = "Purchase"
+START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+ARN_PREFIX = f"arn:aws:profile:us-east-1:123456789012:domains/{D}/calculated-attributes/"
+
+#: (amount, item, qty) of the four purchases, ingested one day apart from START.
+PURCHASES = [(10, "apple", 2), (30, "pear", 1), (20, "apple", 3), (5, "plum", 4)]
+
+
+@pytest.fixture
+def domain(backend: Any, client: Any) -> str:
+    backend.clock.freeze(START)
+    client.create_domain(DomainName=D, DefaultExpirationDays=365)
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName=T,
+        Description="purchases",
+        Fields={
+            "id": {"Source": "_source.id"},
+            "account": {"Source": "_source.account"},
+            "amount": {"Source": "_source.amount", "ContentType": "NUMBER"},
+            "item": {"Source": "_source.item"},
+        },
+        Keys={
+            "purchaseId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+            "_account": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account"]}],
+        },
+    )
+    return D
+
+
+@pytest.fixture
+def pid(client: Any, domain: str) -> str:
+    return str(client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"])
+
+
+def put(client: Any, obj: dict[str, Any], account: str = "A-1") -> None:
+    client.put_profile_object(
+        DomainName=D, ObjectTypeName=T, Object=json.dumps({"account": account, **obj})
+    )
+
+
+@pytest.fixture
+def purchases(backend: Any, client: Any, pid: str) -> str:
+    """Four purchases at START + 0..3 days; the clock then stands at START + 3.5 days."""
+    for i, (amount, item, qty) in enumerate(PURCHASES):
+        if i:
+            backend.clock.advance(days=1)
+        put(client, {"id": f"p{i}", "amount": amount, "item": item, "qty": qty})
+    backend.clock.advance(days=0.5)
+    return pid
+
+
+def define(
+    client: Any,
+    name: str,
+    statistic: str,
+    expression: str = "{Purchase.amount}",
+    attributes: tuple[str, ...] = ("amount",),
+    **kwargs: Any,
+) -> dict[str, Any]:
+    kwargs.setdefault("UseHistoricalData", True)
+    return client.create_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName=name,
+        AttributeDetails={
+            "Attributes": [{"Name": a} for a in attributes],
+            "Expression": expression,
+        },
+        Statistic=statistic,
+        **kwargs,
+    )
+
+
+def value(client: Any, pid: str, name: str) -> str | None:
+    out = client.get_calculated_attribute_for_profile(
+        DomainName=D, ProfileId=pid, CalculatedAttributeName=name
+    )
+    return out.get("Value")
+
+
+def test_statistic_enum_is_fully_covered():
+    """The parametrized cases below cover every Statistic botocore knows."""
+    model = botocore.session.get_session().get_service_model("customer-profiles")
+    assert set(model.shape_for("Statistic").enum) == set(STATISTIC_CASES)
+
+
+STATISTIC_CASES = {
+    "FIRST_OCCURRENCE": "10",
+    "LAST_OCCURRENCE": "5",
+    "COUNT": "4",
+    "SUM": "65",
+    "MINIMUM": "5",
+    "MAXIMUM": "30",
+    "AVERAGE": "16.25",
+    "MAX_OCCURRENCE": "apple",
+}
+
+
+@pytest.mark.parametrize(("statistic", "expected"), STATISTIC_CASES.items())
+def test_every_statistic(client, purchases, statistic, expected):
+    if statistic == "MAX_OCCURRENCE":
+        define(client, "stat", statistic, "{Purchase.item}", ("item",))
+    else:
+        define(client, "stat", statistic)
+    assert value(client, purchases, "stat") == expected
+
+
+@pytest.mark.parametrize(
+    ("statistic", "expected"),
+    [
+        ("FIRST_OCCURRENCE", "20"),
+        ("LAST_OCCURRENCE", "20"),
+        ("COUNT", "4"),
+        ("SUM", "130"),
+        ("MINIMUM", "20"),
+        ("MAXIMUM", "60"),
+        ("AVERAGE", "32.5"),
+        ("MAX_OCCURRENCE", "20"),
+    ],
+)
+def test_expression_with_two_attributes(client, purchases, statistic, expected):
+    define(client, "total", statistic, "{Purchase.amount} * {Purchase.qty}", ("amount", "qty"))
+    assert value(client, purchases, "total") == expected
+
+
+def test_expression_arithmetic_and_parentheses(client, purchases):
+    define(client, "e", "SUM", "({Purchase.amount} + 2) / {Purchase.qty}", ("amount", "qty"))
+    # (12/2) + (32/1) + (22/3) + (7/4)
+    assert value(client, purchases, "e") == format(6 + 32 + 22 / 3 + 7 / 4, ".12g")
+
+
+def test_non_numeric_values_are_skipped_by_numeric_statistics(backend, client, purchases):
+    put(client, {"id": "bad", "amount": "n/a", "item": "kiwi"})
+    put(client, {"id": "zero", "amount": 1, "qty": 0})
+    define(client, "sum", "SUM")
+    define(client, "count", "COUNT", "{Purchase.item}", ("item",))
+    define(client, "ratio", "COUNT", "{Purchase.amount} / {Purchase.qty}", ("amount", "qty"))
+    assert value(client, purchases, "sum") == "66"
+    assert value(client, purchases, "count") == "5"
+    # Division by zero and a non-numeric operand skip the object.
+    assert value(client, purchases, "ratio") == "4"
+
+
+def test_max_occurrence_tie_prefers_most_recent(client, pid):
+    for i, amount in enumerate([10, 30, 10, 30]):
+        put(client, {"id": f"t{i}", "amount": amount})
+    define(client, "mode", "MAX_OCCURRENCE")
+    assert value(client, pid, "mode") == "30"
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+@pytest.mark.parametrize(
+    ("range_", "expected"),
+    [
+        ({"Value": 2, "Unit": "DAYS"}, "25"),
+        ({"Value": 3, "Unit": "DAYS"}, "55"),
+        ({"Value": 10, "Unit": "DAYS"}, "65"),
+        ({"ValueRange": {"Start": 3, "End": 1}, "Unit": "DAYS"}, "50"),
+        # ValueRange overrides Value.
+        ({"Value": 10, "ValueRange": {"Start": 2, "End": 0}, "Unit": "DAYS"}, "25"),
+        ({"ValueRange": {"Start": 1, "End": -5}, "Unit": "DAYS"}, "5"),
+    ],
+)
+def test_range(client, purchases, range_, expected):
+    define(client, "r", "SUM", Conditions={"Range": range_})
+    assert value(client, purchases, "r") == expected
+
+
+def test_range_without_matching_objects(client, purchases):
+    define(client, "r", "SUM", Conditions={"Range": {"ValueRange": {"Start": -1, "End": -5}}})
+    define(client, "c", "COUNT", Conditions={"Range": {"ValueRange": {"Start": -1, "End": -5}}})
+    assert value(client, purchases, "r") is None
+    assert value(client, purchases, "c") == "0"
+
+
+def test_range_moves_with_the_clock(backend, client, purchases):
+    define(client, "r", "COUNT", Conditions={"Range": {"Value": 2, "Unit": "DAYS"}})
+    assert value(client, purchases, "r") == "2"
+    backend.clock.advance(days=1)
+    assert value(client, purchases, "r") == "1"
+    backend.clock.advance(days=1)
+    assert value(client, purchases, "r") == "0"
+
+
+@pytest.mark.parametrize("fmt", ["ISO_8601", "EPOCHMILLI"])
+def test_range_with_timestamp_source(backend, client, pid, fmt):
+    def stamp(days_ago: int) -> Any:
+        moment = START - timedelta(days=days_ago)
+        return moment.isoformat() if fmt == "ISO_8601" else int(moment.timestamp() * 1000)
+
+    # Ingested in this order, but the event times say otherwise.
+    put(client, {"id": "a", "amount": 1, "at": stamp(40)})
+    put(client, {"id": "b", "amount": 2, "at": stamp(5)})
+    put(client, {"id": "c", "amount": 4, "at": stamp(20)})
+    conditions = {
+        "Range": {
+            "Value": 30,
+            "Unit": "DAYS",
+            "TimestampSource": "{Purchase.at}",
+            "TimestampFormat": fmt,
+        }
+    }
+    define(client, "recent", "SUM", Conditions=conditions)
+    define(client, "last", "LAST_OCCURRENCE", Conditions=conditions)
+    define(client, "first", "FIRST_OCCURRENCE", Conditions=conditions)
+    assert value(client, pid, "recent") == "6"
+    assert value(client, pid, "last") == "2"
+    assert value(client, pid, "first") == "4"
+    out = client.get_calculated_attribute_for_profile(
+        DomainName=D, ProfileId=pid, CalculatedAttributeName="last"
+    )
+    assert out["LastObjectTimestamp"] == START - timedelta(days=5)
+
+
+def test_object_count_keeps_most_recent(client, purchases):
+    define(client, "s", "SUM", Conditions={"ObjectCount": 2})
+    define(client, "f", "FIRST_OCCURRENCE", Conditions={"ObjectCount": 3})
+    define(client, "c", "COUNT", Conditions={"ObjectCount": 100})
+    assert value(client, purchases, "s") == "25"
+    assert value(client, purchases, "f") == "30"
+    assert value(client, purchases, "c") == "4"
+
+
+@pytest.mark.parametrize(
+    ("operator", "threshold", "expected"),
+    [
+        ("GREATER_THAN", "50", "true"),
+        ("GREATER_THAN", "65", "false"),
+        ("LESS_THAN", "50", "false"),
+        ("LESS_THAN", "65.5", "true"),
+        ("EQUAL_TO", "65", "true"),
+        ("EQUAL_TO", "65.0", "true"),
+        ("EQUAL_TO", "64", "false"),
+        ("NOT_EQUAL_TO", "65", "false"),
+        ("NOT_EQUAL_TO", "1", "true"),
+    ],
+)
+def test_threshold(client, purchases, operator, threshold, expected):
+    define(client, "t", "SUM", Conditions={"Threshold": {"Value": threshold, "Operator": operator}})
+    assert value(client, purchases, "t") == expected
+
+
+def test_threshold_on_text_values(client, purchases):
+    define(
+        client,
+        "fav",
+        "MAX_OCCURRENCE",
+        "{Purchase.item}",
+        ("item",),
+        Conditions={"Threshold": {"Value": "apple", "Operator": "EQUAL_TO"}},
+    )
+    assert value(client, purchases, "fav") == "true"
+
+
+def test_conditions_combined(client, purchases):
+    conditions = {
+        "Range": {"Value": 3, "Unit": "DAYS"},
+        "ObjectCount": 2,
+        "Threshold": {"Value": "24", "Operator": "GREATER_THAN"},
+    }
+    define(client, "x", "SUM", Conditions=conditions)
+    assert value(client, purchases, "x") == "true"  # 20 + 5
+
+
+def test_filter(client, purchases):
+    def dim(attr: str, kind: str, *values: str) -> dict[str, Any]:
+        return {"Attributes": {attr: {"DimensionType": kind, "Values": list(values)}}}
+
+    define(
+        client,
+        "apples",
+        "SUM",
+        Filter={
+            "Include": "ALL",
+            "Groups": [{"Type": "ALL", "Dimensions": [dim("item", "INCLUSIVE", "apple")]}],
+        },
+    )
+    define(
+        client,
+        "big",
+        "COUNT",
+        Filter={
+            "Include": "ALL",
+            "Groups": [{"Type": "ALL", "Dimensions": [dim("amount", "GREATER_THAN", "15")]}],
+        },
+    )
+    define(
+        client,
+        "neither",
+        "COUNT",
+        Filter={
+            "Include": "NONE",
+            "Groups": [
+                {
+                    "Type": "ANY",
+                    "Dimensions": [
+                        dim("item", "BEGINS_WITH", "ap"),
+                        dim("amount", "BETWEEN", "25", "35"),
+                    ],
+                }
+            ],
+        },
+    )
+    assert value(client, purchases, "apples") == "30"
+    assert value(client, purchases, "big") == "2"
+    assert value(client, purchases, "neither") == "1"  # plum
+
+
+def test_filter_include_any(client, purchases):
+    def group(attr: str, kind: str, *values: str) -> dict[str, Any]:
+        dimension = {"Attributes": {attr: {"DimensionType": kind, "Values": list(values)}}}
+        return {"Type": "ALL", "Dimensions": [dimension]}
+
+    define(
+        client,
+        "anyOf",
+        "SUM",
+        Filter={
+            "Include": "ANY",
+            "Groups": [group("item", "ENDS_WITH", "um"), group("amount", "LESS_THAN", "11")],
+        },
+    )
+    define(
+        client,
+        "allOf",
+        "SUM",
+        Filter={
+            "Include": "ALL",
+            "Groups": [group("item", "EXCLUSIVE", "pear"), group("amount", "BETWEEN", "6", "25")],
+        },
+    )
+    assert value(client, purchases, "anyOf") == "15"  # plum 5 + apple 10
+    assert value(client, purchases, "allOf") == "30"  # apple 10 + apple 20
+
+
+def test_calculated_attribute_over_template_objects(backend, client, domain):
+    define(client, "contacts", "COUNT", "{CTR.Channel}", ("Channel",))
+    define(client, "channel", "MAX_OCCURRENCE", "{CTR.Channel}", ("Channel",))
+    for i, channel in enumerate(["VOICE", "CHAT", "VOICE"]):
+        client.put_profile_object(
+            DomainName=D,
+            ObjectTypeName="CTR",
+            Object=json.dumps(
+                {
+                    "ContactId": f"c{i}",
+                    "Channel": channel,
+                    "CustomerEndpoint": {"Address": "+15550001111"},
+                }
+            ),
+        )
+    (pid,) = backend.store.region("us-east-1").domains[D].profiles
+    assert value(client, pid, "contacts") == "3"
+    assert value(client, pid, "channel") == "VOICE"
+
+
+def test_use_historical_data(backend, client, pid):
+    put(client, {"id": "old", "amount": 7})
+    backend.clock.advance(60)
+    define(client, "all", "SUM", UseHistoricalData=True)
+    define(client, "new", "SUM", UseHistoricalData=False)
+    define(client, "newcount", "COUNT", UseHistoricalData=False)
+    assert value(client, pid, "all") == "7"
+    assert value(client, pid, "new") is None
+    assert value(client, pid, "newcount") == "0"
+    backend.clock.advance(60)
+    put(client, {"id": "fresh", "amount": 3})
+    assert value(client, pid, "all") == "10"
+    assert value(client, pid, "new") == "3"
+
+
+def test_only_the_profiles_own_objects_count(client, purchases):
+    other = client.create_profile(DomainName=D, AccountNumber="B-1")["ProfileId"]
+    put(client, {"id": "b1", "amount": 1000}, account="B-1")
+    define(client, "sum", "SUM")
+    assert value(client, purchases, "sum") == "65"
+    assert value(client, other, "sum") == "1000"
+
+
+def test_merged_profiles_aggregate_the_union_of_objects(client, purchases):
+    other = client.create_profile(DomainName=D, AccountNumber="B-1")["ProfileId"]
+    put(client, {"id": "b1", "amount": 100}, account="B-1")
+    define(client, "sum", "SUM")
+    client.merge_profiles(DomainName=D, MainProfileId=purchases, ProfileIdsToBeMerged=[other])
+    assert value(client, purchases, "sum") == "165"
+
+
+def test_expired_objects_no_longer_count(backend, client, domain, pid):
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Visit",
+        Description="short-lived",
+        ExpirationDays=1,
+        Fields={"id": {"Source": "_source.id"}, "account": {"Source": "_source.account"}},
+        Keys={
+            "visitId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
+            "_account": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account"]}],
+        },
+    )
+    client.put_profile_object(
+        DomainName=D, ObjectTypeName="Visit", Object=json.dumps({"id": "v1", "account": "A-1"})
+    )
+    client.update_profile(DomainName=D, ProfileId=pid, FirstName="Ann")  # profile lives on
+    define(client, "visits", "COUNT", "{Visit.id}", ("id",))
+    assert value(client, pid, "visits") == "1"
+    backend.clock.advance(days=1.5)
+    assert value(client, pid, "visits") == "0"
+
+
+# --------------------------------------------------------------------------- read operations
+
+
+def test_get_calculated_attribute_for_profile_members(client, purchases):
+    define(client, "spend", "SUM", DisplayName="Total spend")
+    out = client.get_calculated_attribute_for_profile(
+        DomainName=D, ProfileId=purchases, CalculatedAttributeName="spend"
+    )
+    assert out["CalculatedAttributeName"] == "spend"
+    assert out["DisplayName"] == "Total spend"
+    assert out["IsDataPartial"] == "false"
+    assert out["Value"] == "65"
+    assert out["LastObjectTimestamp"] == START + timedelta(days=3)
+
+
+def test_get_calculated_attribute_for_profile_errors(client, pid):
+    define(client, "spend", "SUM")
+    nf = client.exceptions.ResourceNotFoundException
+    for kwargs in (
+        {"DomainName": "nodomain"},
+        {"ProfileId": "c" * 32},
+        {"CalculatedAttributeName": "nope"},
+    ):
+        params = {"DomainName": D, "ProfileId": pid, "CalculatedAttributeName": "spend", **kwargs}
+        with pytest.raises(nf):
+            client.get_calculated_attribute_for_profile(**params)
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.get_calculated_attribute_for_profile(
+            DomainName=D, ProfileId=pid, CalculatedAttributeName="bad name"
+        )
+
+
+def test_list_calculated_attributes_for_profile(client, purchases):
+    define(client, "spend", "SUM", DisplayName="Spend")
+    define(client, "visits", "COUNT")
+    define(client, "none", "SUM", Conditions={"Range": {"ValueRange": {"Start": -1, "End": -2}}})
+    out = client.list_calculated_attributes_for_profile(DomainName=D, ProfileId=purchases)
+    items = {i["CalculatedAttributeName"]: i for i in out["Items"]}
+    assert set(items) == {"spend", "visits"}
+    assert items["spend"]["Value"] == "65"
+    assert items["spend"]["DisplayName"] == "Spend"
+    assert items["visits"]["Value"] == "4"
+    page = client.list_calculated_attributes_for_profile(
+        DomainName=D, ProfileId=purchases, MaxResults=1
+    )
+    assert [i["CalculatedAttributeName"] for i in page["Items"]] == ["spend"]
+    rest = client.list_calculated_attributes_for_profile(
+        DomainName=D, ProfileId=purchases, MaxResults=1, NextToken=page["NextToken"]
+    )
+    assert [i["CalculatedAttributeName"] for i in rest["Items"]] == ["visits"]
+    assert "NextToken" not in rest
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.list_calculated_attributes_for_profile(DomainName=D, ProfileId="d" * 32)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.list_calculated_attributes_for_profile(DomainName="nodomain", ProfileId=purchases)
+
+
+def test_batch_get_calculated_attribute_for_profile(client, purchases):
+    other = client.create_profile(DomainName=D, AccountNumber="B-1")["ProfileId"]
+    put(client, {"id": "b1", "amount": 2}, account="B-1")
+    define(client, "spend", "SUM", DisplayName="Spend")
+    missing = "e" * 32
+    out = client.batch_get_calculated_attribute_for_profile(
+        DomainName=D, CalculatedAttributeName="spend", ProfileIds=[purchases, missing, other]
+    )
+    values = {v["ProfileId"]: v for v in out["CalculatedAttributeValues"]}
+    assert set(values) == {purchases, other}
+    assert values[purchases]["Value"] == "65"
+    assert values[other]["Value"] == "2"
+    assert values[other]["DisplayName"] == "Spend"
+    assert values[other]["IsDataPartial"] == "false"
+    assert [(e["ProfileId"], e["Code"]) for e in out["Errors"]] == [
+        (missing, "ResourceNotFoundException")
+    ]
+    assert "ConditionOverrides" not in out
+
+
+def test_batch_get_condition_overrides(client, purchases):
+    define(client, "spend", "SUM", Conditions={"Range": {"Value": 100, "Unit": "DAYS"}})
+    overrides = {"Range": {"Start": 2, "End": 0, "Unit": "DAYS"}}
+    out = client.batch_get_calculated_attribute_for_profile(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        ProfileIds=[purchases],
+        ConditionOverrides=overrides,
+    )
+    assert out["ConditionOverrides"] == overrides
+    assert out["CalculatedAttributeValues"][0]["Value"] == "25"
+    # The override applies to that call only.
+    assert value(client, purchases, "spend") == "65"
+
+
+def test_batch_get_errors(client, pid):
+    define(client, "spend", "SUM")
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.batch_get_calculated_attribute_for_profile(
+            DomainName=D, CalculatedAttributeName="nope", ProfileIds=[pid]
+        )
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.batch_get_calculated_attribute_for_profile(
+            DomainName="nodomain", CalculatedAttributeName="spend", ProfileIds=[pid]
+        )
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.batch_get_calculated_attribute_for_profile(
+            DomainName=D, CalculatedAttributeName="spend", ProfileIds=[pid] * 101
+        )
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.batch_get_calculated_attribute_for_profile(
+            DomainName=D,
+            CalculatedAttributeName="spend",
+            ProfileIds=[pid],
+            ConditionOverrides={"Range": {"Start": 1, "Unit": "WEEKS"}},
+        )
+
+
+# --------------------------------------------------------------------------- definitions CRUD
+
+
+def test_create_and_get_definition(client, domain):
+    conditions = {
+        "Range": {"Value": 30, "Unit": "DAYS"},
+        "ObjectCount": 10,
+        "Threshold": {"Value": "100", "Operator": "GREATER_THAN"},
+    }
+    flt = {
+        "Include": "ALL",
+        "Groups": [
+            {
+                "Type": "ALL",
+                "Dimensions": [
+                    {"Attributes": {"item": {"DimensionType": "INCLUSIVE", "Values": ["apple"]}}}
+                ],
+            }
+        ],
+    }
+    created = define(
+        client,
+        "bigSpender",
+        "SUM",
+        DisplayName="Big spender",
+        Description="d",
+        Conditions=conditions,
+        Filter=flt,
+        Tags={"team": "a"},
+        UseHistoricalData=False,
+    )
+    for out in (
+        created,
+        client.get_calculated_attribute_definition(
+            DomainName=D, CalculatedAttributeName="bigSpender"
+        ),
+    ):
+        assert out["CalculatedAttributeName"] == "bigSpender"
+        assert out["DisplayName"] == "Big spender"
+        assert out["Description"] == "d"
+        assert out["Statistic"] == "SUM"
+        assert out["AttributeDetails"] == {
+            "Attributes": [{"Name": "amount"}],
+            "Expression": "{Purchase.amount}",
+        }
+        assert out["Conditions"] == conditions
+        assert out["Filter"] == flt
+        assert out["Tags"] == {"team": "a"}
+        assert out["UseHistoricalData"] is False
+        assert out["Status"] == "COMPLETED"
+        assert out["Readiness"]["ProgressPercentage"] == 100
+        assert out["CreatedAt"] == START
+    tags = client.list_tags_for_resource(resourceArn=ARN_PREFIX + "bigSpender")["tags"]
+    assert tags == {"team": "a"}
+
+
+def test_definition_not_found(client, domain):
+    nf = client.exceptions.ResourceNotFoundException
+    args = {"DomainName": D, "CalculatedAttributeName": "nope"}
+    with pytest.raises(nf):
+        client.get_calculated_attribute_definition(**args)
+    with pytest.raises(nf):
+        client.update_calculated_attribute_definition(**args, DisplayName="x")
+    with pytest.raises(nf):
+        client.delete_calculated_attribute_definition(**args)
+    with pytest.raises(nf):
+        client.list_calculated_attribute_definitions(DomainName="nodomain")
+    with pytest.raises(nf):
+        client.create_calculated_attribute_definition(
+            DomainName="nodomain",
+            CalculatedAttributeName="x",
+            AttributeDetails={
+                "Attributes": [{"Name": "amount"}],
+                "Expression": "{Purchase.amount}",
+            },
+            Statistic="SUM",
+        )
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"statistic": "MEDIAN"},
+        {"attributes": ("amount", "qty", "item")},
+        {"expression": "{Purchase.qty}"},
+        {"expression": "{Purchase.amount} +", "attributes": ("amount",)},
+        {"expression": "({Purchase.amount}", "attributes": ("amount",)},
+        {"expression": "amount", "attributes": ("amount",)},
+        {"expression": "{amount}", "attributes": ("amount",)},
+        {"expression": "{Purchase.amount} + {Other.amount}", "attributes": ("amount",)},
+        {"expression": "{Unknown.amount}", "attributes": ("amount",)},
+        {"name": "bad name"},
+        {"name": "x" * 256},
+        {"DisplayName": "1starts with digit"},
+        {"Conditions": {"Range": {"Value": 1, "Unit": "WEEKS"}}},
+        {"Conditions": {"Range": {"Value": 1, "TimestampFormat": "UNIX"}}},
+        {"Conditions": {"Range": {"Value": 1, "TimestampSource": "Purchase.at"}}},
+        {"Conditions": {"Range": {"Value": 1, "TimestampSource": "{Other.at}"}}},
+        {"Conditions": {"Threshold": {"Value": "1", "Operator": "ABOUT"}}},
+        {"Tags": {"aws:reserved": "x"}},
+    ],
+)
+def test_create_definition_bad_request(client, domain, kwargs):
+    params = dict(kwargs)
+    name = params.pop("name", "ok")
+    statistic = params.pop("statistic", "SUM")
+    expression = params.pop("expression", "{Purchase.amount}")
+    attributes = params.pop("attributes", ("amount",))
+    with pytest.raises(client.exceptions.BadRequestException):
+        define(client, name, statistic, expression, attributes, **params)
+    assert client.list_calculated_attribute_definitions(DomainName=D)["Items"] == []
+
+
+def test_create_definition_duplicate_and_quota(client, domain):
+    define(client, "a0", "SUM")
+    with pytest.raises(client.exceptions.BadRequestException):
+        define(client, "a0", "COUNT")
+    for i in range(1, 50):
+        define(client, f"a{i}", "SUM")
+    with pytest.raises(client.exceptions.BadRequestException):
+        define(client, "a50", "SUM")
+
+
+def test_create_definition_on_template_type(client, domain):
+    out = define(client, "calls", "COUNT", "{CTR.channel}", ("channel",))
+    assert out["Statistic"] == "COUNT"
+
+
+def test_list_definitions(backend, client, domain):
+    define(client, "first", "SUM", DisplayName="First", Tags={"k": "v"})
+    backend.clock.advance(5)
+    define(client, "second", "COUNT", Description="two")
+    out = client.list_calculated_attribute_definitions(DomainName=D)
+    assert out["Items"] == [
+        {
+            "CalculatedAttributeName": "first",
+            "DisplayName": "First",
+            "CreatedAt": START,
+            "LastUpdatedAt": START,
+            "UseHistoricalData": True,
+            "Status": "COMPLETED",
+            "Tags": {"k": "v"},
+        },
+        {
+            "CalculatedAttributeName": "second",
+            "Description": "two",
+            "CreatedAt": START + timedelta(seconds=5),
+            "LastUpdatedAt": START + timedelta(seconds=5),
+            "UseHistoricalData": True,
+            "Status": "COMPLETED",
+        },
+    ]
+    page = client.list_calculated_attribute_definitions(DomainName=D, MaxResults=1)
+    assert [i["CalculatedAttributeName"] for i in page["Items"]] == ["first"]
+    page = client.list_calculated_attribute_definitions(
+        DomainName=D, MaxResults=1, NextToken=page["NextToken"]
+    )
+    assert [i["CalculatedAttributeName"] for i in page["Items"]] == ["second"]
+    assert "NextToken" not in page
+
+
+def test_update_definition(backend, client, purchases):
+    define(
+        client,
+        "spend",
+        "SUM",
+        DisplayName="Spend",
+        Description="d",
+        Filter={
+            "Include": "ALL",
+            "Groups": [
+                {
+                    "Type": "ALL",
+                    "Dimensions": [
+                        {
+                            "Attributes": {
+                                "amount": {"DimensionType": "GREATER_THAN", "Values": ["0"]}
+                            }
+                        }
+                    ],
+                }
+            ],
+        },
+    )
+    assert value(client, purchases, "spend") == "65"
+    backend.clock.advance(10)
+    out = client.update_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        Description="new",
+        Conditions={"Range": {"Value": 2, "Unit": "DAYS"}},
+    )
+    assert out["DisplayName"] == "Spend"  # absent members are kept
+    assert out["Description"] == "new"
+    assert out["Conditions"] == {"Range": {"Value": 2, "Unit": "DAYS"}}
+    assert out["Statistic"] == "SUM"
+    assert "Filter" not in out
+    assert out["LastUpdatedAt"] > out["CreatedAt"]
+    got = client.get_calculated_attribute_definition(DomainName=D, CalculatedAttributeName="spend")
+    assert got["Description"] == "new"
+    assert "Filter" in got
+    assert value(client, purchases, "spend") == "25"
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.update_calculated_attribute_definition(
+            DomainName=D,
+            CalculatedAttributeName="spend",
+            Conditions={"Range": {"Value": 1, "TimestampFormat": "UNIX"}},
+        )
+    with pytest.raises(client.exceptions.BadRequestException):
+        client.update_calculated_attribute_definition(
+            DomainName=D, CalculatedAttributeName="spend", DisplayName="bad!name"
+        )
+    assert value(client, purchases, "spend") == "25"
+
+
+def test_delete_definition(client, purchases):
+    define(client, "spend", "SUM")
+    define(client, "count", "COUNT")
+    out = client.delete_calculated_attribute_definition(
+        DomainName=D, CalculatedAttributeName="spend"
+    )
+    assert {k: v for k, v in out.items() if k != "ResponseMetadata"} == {}
+    names = [
+        i["CalculatedAttributeName"]
+        for i in client.list_calculated_attribute_definitions(DomainName=D)["Items"]
+    ]
+    assert names == ["count"]
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        value(client, purchases, "spend")
+    # The name can be reused.
+    define(client, "spend", "COUNT")
+    assert value(client, purchases, "spend") == "4"
