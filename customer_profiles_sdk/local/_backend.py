@@ -304,6 +304,11 @@ class LocalBackend:
             return AWSResponse(request.url, response.status, reply_headers, _RawBody(response.body))
 
         hook: Any = answer  # the stubs type event handlers as returning None
+        # botocore ignores a second register() with the same unique_id: unregister first
+        # so that attaching another backend really replaces the previous one.
+        client.meta.events.unregister(
+            "before-send.customer-profiles", unique_id="customer-profiles-sdk-emulator"
+        )
         client.meta.events.register(
             "before-send.customer-profiles", hook, unique_id="customer-profiles-sdk-emulator"
         )

@@ -9,6 +9,7 @@ in-process client, so the AWS CLI or any other SDK can use it with
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import signal
@@ -153,7 +154,16 @@ def run_serve(args: argparse.Namespace) -> int:
     backend = LocalBackend(account_id=args.account_id)
     if args.state:
         if os.path.exists(args.state):
-            backend.load_state(args.state)
+            try:
+                _check_state_file(args.state)
+                backend.load_state(args.state)
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                # The file is left alone: autosave would overwrite it on the first change.
+                print(
+                    f"cannot load the state file {args.state}: {type(exc).__name__}: {exc}",
+                    file=sys.stderr,
+                )
+                return 1
         backend.autosave(args.state)
     try:
         server = backend.serve(args.host, args.port)
@@ -166,8 +176,9 @@ def run_serve(args: argparse.Namespace) -> int:
         stop.set()
 
     previous = signal.signal(signal.SIGTERM, on_signal)
-    print(f"Customer Profiles emulator listening on {server.url}", flush=True)
     try:
+        # Inside the try: a Ctrl-C right after the line is printed still stops cleanly.
+        print(f"Customer Profiles emulator listening on {server.url}", flush=True)
         while not stop.wait(0.5):
             pass
     except KeyboardInterrupt:
@@ -176,6 +187,14 @@ def run_serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
         server.stop()
     return 0
+
+
+def _check_state_file(path: str) -> None:
+    """Refuse a file :meth:`LocalBackend.save_state` did not write (it would be replaced)."""
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    if not isinstance(data, dict) or not {"account_id", "regions"} <= data.keys():
+        raise ValueError("not a state file written by the emulator")
 
 
 def build_parser(prog: str = "python -m customer_profiles_sdk.local") -> argparse.ArgumentParser:
