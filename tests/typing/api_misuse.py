@@ -1,0 +1,19 @@
+"""Mistakes the type checker must catch (each line with an ``E`` comment is an error).
+
+``tests/test_typing.py`` runs ``mypy --strict`` on this file and expects an error on
+exactly the marked lines: the API's annotations are precise enough to catch them.
+"""
+
+from __future__ import annotations
+
+from customer_profiles_sdk import CustomerProfiles, Paged, Profile
+
+cp = CustomerProfiles.local()
+domain = cp.domain("typing")
+pid: int = domain.profiles.create(Profile(first_name="Ana"))  # E: create returns a str
+domain.profiles.search("_email", ["a@example.com"], match="some")  # E: match is Literal
+found: Paged[str] = domain.profiles.search("_email", ["a@example.com"])  # E: Paged[Profile]
+domain.profiles.get(123)  # E: a profile id is a str
+cp.domains.create("d")  # E: default_expiration_days is required
+cp.domains.create("d", 30)  # E: options are keyword-only
+Profile(first_name=1)  # E: first_name is a str

@@ -1,0 +1,113 @@
+"""Typical use of the public API; must type-check under ``mypy --strict``.
+
+Checked by ``tests/test_typing.py`` (it is also run, so it must work at runtime).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from customer_profiles_sdk import (
+    Address,
+    CalculatedAttribute,
+    CalculatedAttributeValue,
+    CustomerProfiles,
+    DomainSettings,
+    FieldContentType,
+    Match,
+    ObjectType,
+    ObjectTypeField,
+    ObjectTypeKey,
+    Page,
+    Paged,
+    Profile,
+    ProfileObject,
+    ResourceNotFoundError,
+    RetryPolicy,
+    StandardIdentifier,
+    ValidationError,
+)
+
+
+def main() -> None:
+    cp: CustomerProfiles = CustomerProfiles.local(retry=RetryPolicy(max_attempts=3))
+    domain = cp.domains.create("typing", default_expiration_days=30)
+    settings: DomainSettings = domain.get()
+    created: datetime = settings.created_at
+    assert created.tzinfo is not None
+
+    order = ObjectType(
+        object_type_name="Order",
+        description="orders",
+        allow_profile_creation=True,
+        fields={
+            "email": ObjectTypeField(
+                source="_source.email",
+                target="_profile.EmailAddress",
+                content_type=FieldContentType.EMAIL_ADDRESS,
+            ),
+            "id": ObjectTypeField(source="_source.id"),
+            "total": ObjectTypeField(source="_source.total", content_type="NUMBER"),
+        },
+        keys={
+            "_email": [
+                ObjectTypeKey(
+                    standard_identifiers=[StandardIdentifier.PROFILE], field_names=["email"]
+                )
+            ],
+            "orderId": [ObjectTypeKey(standard_identifiers=["UNIQUE"], field_names=["id"])],
+        },
+    )
+    stored: ObjectType = domain.object_types.put(order)
+    assert stored.object_type_name == "Order"
+
+    pid: str = domain.profiles.create(
+        Profile(first_name="Ana", email_address="ana@example.com", address=Address(city="Lyon"))
+    )
+    unique_key: str = domain.objects.put(
+        "Order", {"id": "1", "email": "ana@example.com", "total": "5"}
+    )
+    assert unique_key
+
+    found: Paged[Profile] = domain.profiles.search("_email", ["ana@example.com"])
+    first: Profile | None = found.page_size(10).limit(5).first()
+    assert first is not None
+    profile = domain.profiles.get(pid)
+    renamed: Profile = attrs.evolve(profile, first_name="Anna")
+    assert renamed.first_name == "Anna"
+    pages: list[Page[Profile]] = list(found.by_page())
+    assert pages[0].items
+
+    objects: list[ProfileObject] = domain.objects.list(pid, "Order").to_list()
+    assert objects
+
+    definition: CalculatedAttribute = domain.calculated_attributes.create(
+        "spend", expression="{Order.total}", statistic="SUM", use_historical_data=True
+    )
+    assert definition.calculated_attribute_name == "spend"
+    value: CalculatedAttributeValue = domain.calculated_attributes.value("spend", pid)
+    assert value.value is not None
+
+    matches: Paged[Match] = domain.matches.list()
+    assert isinstance(matches, Paged)
+
+    try:
+        domain.object_types.get("Nope")
+    except ResourceNotFoundError as err:
+        code: str = err.code
+        assert code == "ResourceNotFoundException"
+    try:
+        cp.domains.create("x" * 500, default_expiration_days=99999)
+    except ValidationError as err:
+        problems = err.violations
+    else:
+        raise AssertionError("an invalid request was sent")
+    assert len(problems) == 2
+    deleted: bool = domain.delete()
+    assert deleted
+
+
+if __name__ == "__main__":
+    main()
