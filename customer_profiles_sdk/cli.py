@@ -23,7 +23,6 @@ Other command groups register themselves in :func:`build_parser`, each with a
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -139,28 +138,9 @@ def _client(args: argparse.Namespace) -> CustomerProfiles:
     from .client import CustomerProfiles
 
     if args.local:
-        import boto3
-        import botocore.session
-        from botocore.config import Config
+        from .local import emulator_client
 
-        core = botocore.session.Session(
-            session_vars={
-                "profile": (None, None, None, None),
-                "config_file": (None, None, os.devnull, None),
-                "credentials_file": (None, None, os.devnull, None),
-            }
-        )
-        session = boto3.session.Session(
-            botocore_session=core,
-            aws_access_key_id="AKIDEMULATOR00000000",
-            aws_secret_access_key="emulator-secret-key-not-a-real-one",
-            region_name=args.region or "us-east-1",
-        )
-        client = session.client(
-            "customer-profiles",
-            endpoint_url=args.local,
-            config=Config(retries={"total_max_attempts": 1}),
-        )
+        client = emulator_client(args.local, region_name=args.region or "us-east-1")
         return CustomerProfiles(client=client)
     return CustomerProfiles(
         region_name=args.region, profile_name=args.profile, endpoint_url=args.endpoint_url

@@ -20,7 +20,7 @@ assumption it is marked ``[A]`` in the code.
 
 from __future__ import annotations
 
-from ._backend import EMULATOR_ENDPOINT, CallRecord, LocalBackend
+from ._backend import EMULATOR_ENDPOINT, CallRecord, LocalBackend, emulator_client
 from ._clock import Clock
 from ._errors import ServiceFault
 from ._faults import DOCUMENTED_TPS, Faults
@@ -35,4 +35,5 @@ __all__ = [
     "Faults",
     "LocalBackend",
     "ServiceFault",
+    "emulator_client",
 ]

@@ -72,6 +72,58 @@ class CallRecord:
     error_code: str | None
 
 
+def emulator_client(
+    endpoint_url: str = "http://127.0.0.1:4566",
+    *,
+    region_name: str = "us-east-1",
+    **client_kwargs: Any,
+) -> BaseClient:
+    """A plain boto3 ``customer-profiles`` client for an emulator: dummy credentials.
+
+    The user's AWS configuration and credentials are never read, and botocore retries
+    are off (``total_max_attempts=1``). Point it at a server started with
+    ``customer-profiles local serve``; :meth:`LocalBackend.client` builds the same
+    client and answers it in-process instead.
+
+    Args:
+        endpoint_url: where the emulator listens.
+        region_name: the region the client calls.
+        **client_kwargs: passed to ``boto3.Session.client`` (e.g. ``config=``, merged
+            over the retry setting).
+
+    Example:
+        >>> client = emulator_client("http://127.0.0.1:4566")
+        >>> client.meta.endpoint_url
+        'http://127.0.0.1:4566'
+    """
+    import boto3
+    import botocore.session
+    from botocore.config import Config
+
+    # A botocore session that ignores AWS_PROFILE and the user's config files.
+    core = botocore.session.Session(
+        session_vars={
+            "profile": (None, None, None, None),
+            "config_file": (None, None, os.devnull, None),
+            "credentials_file": (None, None, os.devnull, None),
+        }
+    )
+    session = boto3.session.Session(
+        botocore_session=core,
+        aws_access_key_id="AKIDEMULATOR00000000",
+        aws_secret_access_key="emulator-secret-key-not-a-real-one",
+        region_name=region_name,
+    )
+    config = Config(retries={"total_max_attempts": 1})
+    user_config = client_kwargs.pop("config", None)
+    if user_config is not None:
+        config = config.merge(user_config)
+    client: BaseClient = session.client(
+        "customer-profiles", endpoint_url=endpoint_url, config=config, **client_kwargs
+    )
+    return client
+
+
 class LocalBackend:
     """An in-memory Amazon Connect Customer Profiles service.
 
@@ -248,30 +300,8 @@ class LocalBackend:
         Returns:
             The boto3 client, already :meth:`attach`-ed.
         """
-        import boto3
-        import botocore.session
-        from botocore.config import Config
-
-        # A botocore session that ignores AWS_PROFILE and the user's config files.
-        core = botocore.session.Session(
-            session_vars={
-                "profile": (None, None, None, None),
-                "config_file": (None, None, os.devnull, None),
-                "credentials_file": (None, None, os.devnull, None),
-            }
-        )
-        session = boto3.session.Session(
-            botocore_session=core,
-            aws_access_key_id="AKIDEMULATOR00000000",
-            aws_secret_access_key="emulator-secret-key-not-a-real-one",
-            region_name=region_name,
-        )
-        config = Config(retries={"total_max_attempts": 1})
-        user_config = client_kwargs.pop("config", None)
-        if user_config is not None:
-            config = config.merge(user_config)
         client_kwargs.setdefault("endpoint_url", EMULATOR_ENDPOINT)
-        client = session.client("customer-profiles", config=config, **client_kwargs)
+        client = emulator_client(region_name=region_name, **client_kwargs)
         return self.attach(client)
 
     def attach(self, client: BaseClient) -> BaseClient:
