@@ -68,19 +68,10 @@ def test_every_included_file_exists() -> None:
     assert missing == []
 
 
-#: Pages whose Python blocks are not snippet files, and why.
-INLINE_EXAMPLES_ALLOWED = {
-    # Written separately; shows pytest tests (fixtures, pytest.raises) inline.
-    "emulator.md",
-}
-
-
 def test_python_examples_are_included_from_snippet_files() -> None:
     """A ```python block of a page holds only an include: its code is a tested file."""
     inline = []
     for page in PAGES:
-        if page.relative_to(DOCS).as_posix() in INLINE_EXAMPLES_ALLOWED:
-            continue
         for fence in _FENCE.finditer(page.read_text(encoding="utf-8")):
             if fence.group("lang") in ("python", "py", "pycon"):
                 body = fence.group("body").strip()

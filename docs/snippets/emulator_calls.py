@@ -1,0 +1,22 @@
+"""Every answered call is recorded on the backend."""
+
+import pytest
+
+from customer_profiles_sdk.local import LocalBackend
+
+backend = LocalBackend()
+client = backend.client()
+client.list_domains()
+with pytest.raises(client.exceptions.ResourceNotFoundException):
+    client.get_domain(DomainName="missing")
+
+assert backend.call_count() == 2
+assert backend.call_count("GetDomain") == 1
+last = backend.calls[-1]  # CallRecord(operation, region, status, error_code)
+assert (last.operation, last.status, last.error_code) == (
+    "GetDomain",
+    404,
+    "ResourceNotFoundException",
+)
+backend.reset_calls()
+assert backend.calls == []
