@@ -13,6 +13,7 @@ Three layers:
 
 from __future__ import annotations
 
+import collections.abc
 import copy
 import math
 from collections.abc import Callable, Iterator
@@ -231,6 +232,8 @@ def mutations(loc: Location) -> Iterator[Mutation]:
     kind = shape.type_name
     if loc.path:  # the request itself is always a structure
         for wrong in _WRONG_TYPES[kind]:
+            if loc.is_key and not isinstance(wrong, collections.abc.Hashable):
+                continue  # a list or dict cannot be a dict key at all
             yield _replace(loc, f"wrong type ({kind} <- {type(wrong).__name__})", wrong)
     if isinstance(shape, StringShape):
         taken = set(_parent_map(loc)) if loc.is_key else set()
