@@ -111,6 +111,10 @@ class Transport:
             raise ConnectionError(f"{operation}: {exc}") from exc
         except CustomerProfilesError:
             raise
+        except botocore.exceptions.BotoCoreError as exc:
+            # E.g. NoCredentialsError, NoRegionError: not retried, but still an SDK error.
+            _log.info("%s: %s (attempt %d)", operation, type(exc).__name__, attempt)
+            raise CustomerProfilesError(f"{operation}: {exc}") from exc
         meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
         return {k: v for k, v in response.items() if k != "ResponseMetadata"}

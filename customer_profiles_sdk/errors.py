@@ -179,16 +179,27 @@ def service_error_from(response: dict[str, Any], operation: str | None) -> Servi
         operation: the API operation that failed.
 
     Returns:
-        An instance of the class registered for the code, else of :class:`ServiceError`.
+        An instance of the class registered for the code. An unregistered code (e.g. an
+        HTML 502/503/504 from a gateway, whose code botocore reports as ``"503"``) maps
+        by HTTP status: 429 to :class:`ThrottlingError`, 5xx to
+        :class:`InternalServerError`, anything else to :class:`ServiceError`.
     """
     error = response.get("Error", {})
     meta = response.get("ResponseMetadata", {})
     code = str(error.get("Code") or "Unknown")
-    cls = _REGISTRY.get(code, ServiceError)
+    status = meta.get("HTTPStatusCode")
+    cls = _REGISTRY.get(code)
+    if cls is None:
+        if status == 429:
+            cls = ThrottlingError
+        elif isinstance(status, int) and 500 <= status < 600:
+            cls = InternalServerError
+        else:
+            cls = ServiceError
     return cls(
         str(error.get("Message") or response.get("Message") or ""),
         code=code,
-        status_code=meta.get("HTTPStatusCode"),
+        status_code=status,
         request_id=meta.get("RequestId") or None,
         operation=operation,
     )

@@ -104,6 +104,12 @@ class Paged(Generic[T]):
         info = _service.paging_info(operation)
         if info is None:
             raise TypeError(f"{operation} does not page by NextToken")
+        # Bad input fails here, where the list was asked for, not at the first next().
+        violations = _service.check_request(
+            operation, {k: v for k, v in params.items() if v is not None}
+        )
+        if violations:
+            raise ValidationError(operation, violations)
 
         def fetch(
             token: str | None, size: int | None

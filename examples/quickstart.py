@@ -18,8 +18,10 @@ With ``--aws`` it runs against your AWS account (default credential chain) in
 from __future__ import annotations
 
 import argparse
+import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from customer_profiles_sdk import (
     CustomerProfiles,
@@ -30,6 +32,8 @@ from customer_profiles_sdk import (
     Profile,
     StandardIdentifier,
 )
+
+T = TypeVar("T")
 
 ORDERS = [
     {"order_id": "1001", "email": "ana@example.com", "phone": "+1 (206) 555-0100",
@@ -70,8 +74,26 @@ ORDER_TYPE = ObjectType(
 )
 
 
-def run(cp: CustomerProfiles, domain_name: str) -> None:
-    """Do the main job in a new domain ``domain_name`` and print what happened."""
+def eventually(read: Callable[[], T | None], patience: float) -> T | None:
+    """Call ``read`` until it returns something, for at most ``patience`` seconds.
+
+    The real service is eventually consistent (ingested objects reach profiles, and
+    calculated values are computed, a little later); the emulator answers at once, so
+    with ``patience=0`` this is a single call.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        value = read()
+        if value is not None or time.monotonic() >= deadline:
+            return value
+        time.sleep(2)
+
+
+def run(cp: CustomerProfiles, domain_name: str, *, patience: float = 0) -> None:
+    """Do the main job in a new domain ``domain_name`` and print what happened.
+
+    ``patience``: seconds to wait for eventually consistent reads (real AWS).
+    """
     domain = cp.domains.create(domain_name, default_expiration_days=365)
     print(f"1. created domain {domain.name!r}")
 
@@ -84,11 +106,15 @@ def run(cp: CustomerProfiles, domain_name: str) -> None:
     assert stats is not None
     print(f"3. ingested {len(ORDERS)} orders -> {stats.profile_count} profiles")
 
-    ana = domain.profiles.search(
-        keys={"_email": ["ANA@example.com"], "_phone": ["206-555-0100"]}, match="all"
-    ).first()
+    ana = eventually(
+        lambda: domain.profiles.search(
+            keys={"_email": ["ANA@example.com"], "_phone": ["206-555-0100"]}, match="all"
+        ).first(),
+        patience,
+    )
     if ana is None or ana.profile_id is None:
-        raise SystemExit("the customer was not found: the emulator did not link her orders")
+        raise SystemExit("the customer was not found: her orders were not linked to a profile")
+    pid = ana.profile_id
     orders = domain.objects.list(ana.profile_id, "Order").to_list()
     print(
         f"4. found {ana.first_name} {ana.last_name} by email AND phone "
@@ -116,8 +142,10 @@ def run(cp: CustomerProfiles, domain_name: str) -> None:
         statistic="SUM",
         use_historical_data=True,  # include the orders ingested before the definition
     )
-    spend = domain.calculated_attributes.value("total_spend", ana.profile_id)
-    print(f"6. calculated attribute total_spend for {ana.first_name} = {spend.value}")
+    spend = eventually(
+        lambda: domain.calculated_attributes.value("total_spend", pid).value, patience
+    )
+    print(f"6. calculated attribute total_spend for {ana.first_name} = {spend}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -137,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cp = CustomerProfiles(region_name=args.region)
     print(f"Running against AWS in {cp.region_name}; domain {name} is deleted at the end.")
     try:
-        run(cp, name)
+        run(cp, name, patience=120)
     finally:
         cp.domain(name).delete()
     return 0

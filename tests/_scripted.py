@@ -27,11 +27,12 @@ class _Raw:
 class Scripted:
     """Answers requests from a script of responses; records every request sent.
 
-    Each script entry is ``(status, body_dict)`` or an exception instance to raise (e.g.
+    Each script entry is ``(status, body_dict)``, ``(status, raw_bytes)`` (sent as-is, no
+    error-type header), or an exception instance to raise (e.g.
     a botocore ``ConnectionClosedError``). The last entry repeats once the script runs out.
     """
 
-    def __init__(self, *script: tuple[int, dict[str, Any]] | Exception) -> None:
+    def __init__(self, *script: tuple[int, dict[str, Any] | bytes] | Exception) -> None:
         self.script = list(script)
         self.requests: list[AWSPreparedRequest] = []
 
@@ -46,6 +47,8 @@ class Scripted:
             raise entry
         status, body = entry
         headers = {"x-amzn-RequestId": f"req-{len(self.requests)}"}
+        if isinstance(body, bytes):  # a raw body, e.g. a gateway's HTML error page
+            return AWSResponse(request.url, status, {}, _Raw(body))
         if status >= 400:
             headers["x-amzn-ErrorType"] = body["__type"]
             body = {"Message": body.get("Message", "scripted error")}

@@ -14,3 +14,6 @@ for _name in ("AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_EN
     os.environ.pop(_name, None)
 os.environ["AWS_CONFIG_FILE"] = os.devnull
 os.environ["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+
+# tests/typing holds files for mypy (run by tests/test_typing.py), not test modules.
+collect_ignore_glob = ["typing/*"]

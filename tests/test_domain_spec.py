@@ -420,3 +420,11 @@ def test_example_file_applies_cleanly(cp: CustomerProfiles) -> None:
     result = cp.domains.apply(spec)
     assert [c.resource for c in result.applied].count("object_type") == 4
     assert not cp.domains.plan(spec).has_changes
+
+
+def test_a_tag_change_never_replaces_a_calculated_attribute(cp: CustomerProfiles) -> None:
+    data = _spec_dict()
+    cp.domains.apply(DomainSpec.from_dict(data))
+    data["CalculatedAttributes"]["spend"]["Tags"] = {"team": "finance"}
+    plan = cp.domains.plan(DomainSpec.from_dict(data))
+    assert [c for c in plan.changes if c.resource == "calculated_attribute"] == []

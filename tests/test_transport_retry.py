@@ -223,3 +223,35 @@ def test_client_is_immutable() -> None:
 def test_sdk_built_clients_disable_botocore_retries() -> None:
     cp = CustomerProfiles(region_name="us-east-1")
     assert cp.client.meta.config.retries["total_max_attempts"] == 1
+
+
+GATEWAY_503 = (503, b"<html><body>503 Service Unavailable</body></html>")
+
+
+def test_a_gateway_5xx_without_an_error_code_is_retried_on_a_read() -> None:
+    script = Scripted(GATEWAY_503, (200, {"Items": []}))
+    result = sdk_transport(script).call(
+        "SearchProfiles", {"DomainName": "d", "KeyName": "_email", "Values": ["x@y"]}
+    )
+    assert result == {"Items": []}
+    assert len(script.requests) == 2
+
+
+def test_a_gateway_5xx_maps_to_internal_server_error_and_is_not_retried_on_create() -> None:
+    script = Scripted(GATEWAY_503, (200, {"ProfileId": PID}))
+    with pytest.raises(InternalServerError) as info:
+        sdk_transport(script).call("CreateProfile", {"DomainName": "d"})
+    assert info.value.status_code == 503
+    assert len(script.requests) == 1
+
+
+def test_botocore_errors_outside_http_are_sdk_errors() -> None:
+    from botocore.exceptions import NoCredentialsError
+
+    from customer_profiles_sdk.errors import CustomerProfilesError
+
+    script = Scripted(NoCredentialsError())
+    with pytest.raises(CustomerProfilesError) as info:
+        sdk_transport(script).call("GetDomain", {"DomainName": "d"})
+    assert isinstance(info.value.__cause__, NoCredentialsError)
+    assert len(script.requests) == 1

@@ -26,7 +26,8 @@ class ObjectFilter:
     __wire_shape__: ClassVar[str] = "ObjectFilter"
 
     key_name: str
-    values: list[str]
+    #: Key values (emails, phones, ids...): may be personal data, masked in ``repr``.
+    values: list[str] = attrs.field(metadata={"sensitive": True})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 

@@ -11,6 +11,8 @@ from these records, so a method that forgets a member fails a test.
 
 from __future__ import annotations
 
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -84,12 +86,46 @@ def api(
 
 
 def coerce(cls: type[M], value: M | Mapping[str, Any]) -> M:
-    """Accept a model or a mapping of its field names (``{"first_name": "Ana"}``)."""
+    """Accept a model or a mapping of its field names; nested mappings become models
+    too (``{"address": {"city": "Lyon"}}`` gives ``address=Address(city="Lyon")``).
+
+    Raises:
+        TypeError: ``value`` is neither a ``cls`` nor a mapping, or names no field of it.
+    """
     if isinstance(value, cls):
         return value
-    if isinstance(value, Mapping):
-        return cls(**value)
-    raise TypeError(f"expected {cls.__name__} or a mapping, got {type(value).__name__}")
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected {cls.__name__} or a mapping, got {type(value).__name__}")
+    hints = typing.get_type_hints(cls)
+    return cls(**{name: _nested(hints.get(name), v) for name, v in value.items()})
+
+
+def _model_of(tp: Any) -> type | None:
+    """The model class in an annotation such as ``Address | None``, if any."""
+    if _convert.is_model(tp):
+        return tp  # type: ignore[no-any-return]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        models = [a for a in typing.get_args(tp) if _convert.is_model(a)]
+        return models[0] if len(models) == 1 else None
+    return None
+
+
+def _nested(tp: Any, value: Any) -> Any:
+    """Turn mappings nested in ``value`` into the models annotation ``tp`` expects."""
+    model = _model_of(tp)
+    if model is not None and isinstance(value, Mapping):
+        return coerce(model, value)
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType) and len(args) == 1:
+        return _nested(args[0], value)
+    if origin is list and isinstance(value, (list, tuple)):
+        (item_type,) = typing.get_args(tp)
+        return [_nested(item_type, item) for item in value]
+    if origin is dict and isinstance(value, Mapping):
+        _, value_type = typing.get_args(tp)
+        return {k: _nested(value_type, v) for k, v in value.items()}
+    return value
 
 
 def to_request(value: Any, shape_name: str) -> Any:

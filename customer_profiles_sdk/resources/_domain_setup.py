@@ -346,6 +346,11 @@ class DomainSetup(Resource):
                 Change(kind="create", resource=resource, name=key, after=desired, request=desired)
             ]
         before, after = _with_tags(desired, actual, _calculated_state)
+        # Tags are set when the definition is created. UpdateCalculatedAttributeDefinition
+        # has no Tags member, and replacing a definition (losing its computed values)
+        # only to change a tag would be far worse: later tag changes go through cp.tags.
+        before.pop("Tags", None)
+        after.pop("Tags", None)
         if before == after:
             return []
         changed = [m for m in dict.fromkeys([*before, *after]) if before.get(m) != after.get(m)]

@@ -10,7 +10,7 @@ from .._transport import Transport
 from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
-from ._base import Resource, api, to_request
+from ._base import Resource, api, coerce, to_request
 from ._domain_setup import DomainSetup
 from .calculated_attributes import CalculatedAttributes
 from .integrations import Integrations
@@ -30,20 +30,24 @@ def _settings_params(
     default_expiration_days: int | None,
     default_encryption_key: str | None,
     dead_letter_queue_url: str | None,
-    matching: Matching | None,
-    rule_based_matching: RuleBasedMatching | None,
-    data_store: DataStore | None,
+    matching: Matching | Mapping[str, Any] | None,
+    rule_based_matching: RuleBasedMatching | Mapping[str, Any] | None,
+    data_store: DataStore | Mapping[str, Any] | None,
     tags: Mapping[str, str] | None,
 ) -> dict[str, Any]:
     return {
         "DefaultExpirationDays": default_expiration_days,
         "DefaultEncryptionKey": default_encryption_key,
         "DeadLetterQueueUrl": dead_letter_queue_url,
-        "Matching": None if matching is None else to_request(matching, "MatchingRequest"),
+        "Matching": None
+        if matching is None
+        else to_request(coerce(Matching, matching), "MatchingRequest"),
         "RuleBasedMatching": None
         if rule_based_matching is None
-        else to_request(rule_based_matching, "RuleBasedMatchingRequest"),
-        "DataStore": None if data_store is None else to_request(data_store, "DataStoreRequest"),
+        else to_request(coerce(RuleBasedMatching, rule_based_matching), "RuleBasedMatchingRequest"),
+        "DataStore": None
+        if data_store is None
+        else to_request(coerce(DataStore, data_store), "DataStoreRequest"),
         "Tags": None if tags is None else dict(tags),
     }
 
@@ -142,9 +146,9 @@ class Domain(Resource):
         default_expiration_days: int | None = None,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: Matching | None = None,
-        rule_based_matching: RuleBasedMatching | None = None,
-        data_store: DataStore | None = None,
+        matching: Matching | Mapping[str, Any] | None = None,
+        rule_based_matching: RuleBasedMatching | Mapping[str, Any] | None = None,
+        data_store: DataStore | Mapping[str, Any] | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> DomainSettings:
         """Change the domain's settings (``UpdateDomain``).
@@ -227,9 +231,9 @@ class Domains(Resource):
         default_expiration_days: int,
         default_encryption_key: str | None = None,
         dead_letter_queue_url: str | None = None,
-        matching: Matching | None = None,
-        rule_based_matching: RuleBasedMatching | None = None,
-        data_store: DataStore | None = None,
+        matching: Matching | Mapping[str, Any] | None = None,
+        rule_based_matching: RuleBasedMatching | Mapping[str, Any] | None = None,
+        data_store: DataStore | Mapping[str, Any] | None = None,
         tags: Mapping[str, str] | None = None,
     ) -> Domain:
         """Create a domain (``CreateDomain``) and return a handle on it.

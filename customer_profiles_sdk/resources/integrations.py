@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .. import _convert
 from ..errors import ResourceNotFoundError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
-from ._base import DomainResource, api, to_request
+from ._base import DomainResource, api, coerce, to_request
 
 __all__ = ["Integrations"]
 
@@ -43,7 +44,7 @@ class Integrations(DomainResource):
         *,
         object_type_name: str | None = None,
         object_type_names: Mapping[str, str] | None = None,
-        flow_definition: FlowDefinition | None = None,
+        flow_definition: FlowDefinition | Mapping[str, Any] | None = None,
         role_arn: str | None = None,
         event_trigger_names: Sequence[str] | None = None,
         scope: IntegrationScope | str | None = None,
@@ -97,7 +98,7 @@ class Integrations(DomainResource):
             "ObjectTypeNames": None if object_type_names is None else dict(object_type_names),
             "FlowDefinition": None
             if flow_definition is None
-            else to_request(flow_definition, "FlowDefinition"),
+            else to_request(coerce(FlowDefinition, flow_definition), "FlowDefinition"),
             "RoleArn": role_arn,
             "EventTriggerNames": None
             if event_trigger_names is None

@@ -9,8 +9,6 @@ before anything is sent.
 from __future__ import annotations
 
 import builtins
-import types
-import typing
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
@@ -52,39 +50,6 @@ def _value_list(operation: str, path: str, values: Iterable[str]) -> builtins.li
     if not out:
         raise ValidationError(operation, [_service.Violation(path, "at least 1 value", "empty")])
     return out
-
-
-def _model_of(tp: Any) -> type | None:
-    """The model class in an annotation such as ``Address | None``, if any."""
-    if _convert.is_model(tp):
-        return tp  # type: ignore[no-any-return]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        models = [a for a in typing.get_args(tp) if _convert.is_model(a)]
-        return models[0] if len(models) == 1 else None
-    return None
-
-
-def _nested(tp: Any, value: Any) -> Any:
-    """Turn mappings nested in ``value`` into the models annotation ``tp`` expects."""
-    model = _model_of(tp)
-    if model is not None and isinstance(value, Mapping):
-        return _coerce_deep(model, value)
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
-        return _nested(args[0], value)
-    if typing.get_origin(tp) is builtins.list and isinstance(value, (builtins.list, tuple)):
-        (item_type,) = typing.get_args(tp)
-        return [_nested(item_type, item) for item in value]
-    return value
-
-
-def _coerce_deep(cls: type[M], value: M | Mapping[str, Any]) -> M:
-    """Like :func:`coerce`, and nested mappings become models too
-    (``{"address": {"city": "Seattle"}}`` gives ``address=Address(city="Seattle")``)."""
-    if isinstance(value, cls) or not isinstance(value, Mapping):
-        return coerce(cls, value)
-    hints = typing.get_type_hints(cls)
-    return coerce(cls, {name: _nested(hints.get(name), v) for name, v in value.items()})
 
 
 def _member_value(shape_name: str, wire: str, value: Any) -> Any:
@@ -135,7 +100,7 @@ class Profiles(DomainResource):
             >>> len(pid), domain.profiles.get(pid).last_name
             (32, 'Lima')
         """
-        request = to_request(_coerce_deep(Profile, profile), "CreateProfileRequest")
+        request = to_request(coerce(Profile, profile), "CreateProfileRequest")
         response = self._call("CreateProfile", {**request, "DomainName": self._domain})
         return str(response["ProfileId"])
 
@@ -254,7 +219,7 @@ class Profiles(DomainResource):
                     for name, vals in keys.items()
                 ]
             else:
-                found = [_coerce_deep(SearchKey, key) for key in keys]
+                found = [coerce(SearchKey, key) for key in keys]
                 pairs = [
                     (key.key_name, _value_list(operation, f"keys[{i}].values", key.values))
                     for i, key in enumerate(found)
@@ -410,21 +375,21 @@ class Profiles(DomainResource):
             "email_address": email_address,
             "personal_email_address": personal_email_address,
             "business_email_address": business_email_address,
-            "address": None if address is None else _coerce_deep(Address, address),
+            "address": None if address is None else coerce(Address, address),
             "shipping_address": None
             if shipping_address is None
-            else _coerce_deep(Address, shipping_address),
+            else coerce(Address, shipping_address),
             "mailing_address": None
             if mailing_address is None
-            else _coerce_deep(Address, mailing_address),
+            else coerce(Address, mailing_address),
             "billing_address": None
             if billing_address is None
-            else _coerce_deep(Address, billing_address),
+            else coerce(Address, billing_address),
             "attributes": None if attributes is None else dict(attributes),
             "profile_type": profile_type,
             "engagement_preferences": None
             if engagement_preferences is None
-            else _coerce_deep(EngagementPreferences, engagement_preferences),
+            else coerce(EngagementPreferences, engagement_preferences),
         }
         names = _service.member_names("UpdateProfileRequest")
         params = {
@@ -468,7 +433,7 @@ class Profiles(DomainResource):
             >>> p2.first_name, p2.attributes
             ('Anna', {'tier': 'gold'})
         """
-        model = _coerce_deep(Profile, profile)
+        model = coerce(Profile, profile)
         if model.profile_id is None:
             violation = _service.Violation("ProfileId", "required", "missing")
             raise ValidationError("UpdateProfile", [violation])

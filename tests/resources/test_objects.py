@@ -226,9 +226,8 @@ def test_list_missing_profile(domain: Domain) -> None:
 
 
 def test_list_validates_before_sending(domain: Domain, backend: LocalBackend) -> None:
-    listing = domain.objects.list("not-a-profile-id", "Order", filter=("bad key!", ["1"]))
-    with pytest.raises(ValidationError) as caught:
-        listing.to_list()
+    with pytest.raises(ValidationError) as caught:  # at the call, not at iteration
+        domain.objects.list("not-a-profile-id", "Order", filter=("bad key!", ["1"]))
 
     assert "ProfileId" in caught.value.fields
     assert "ObjectFilter.KeyName" in caught.value.fields
