@@ -262,13 +262,18 @@ _NUMERIC = ("integer", "long", "double", "float")
 
 @functools.cache
 def _pattern(pattern: str) -> re.Pattern[str]:
-    # Smithy patterns are ECMA-262 regexes, where ``$`` matches only at the very end;
-    # Python's ``$`` also matches before a final newline (``"a\n"`` would pass ``^a$``).
+    # Smithy patterns are ECMA-262 regexes, where ``$`` matches only at the very end
+    # (Python's ``$`` also matches before a final newline: ``"a\n"`` would pass
+    # ``^a$``), ``.`` matches no line terminator and ``\w``/``\d`` are ASCII-only.
     out, in_class, i = [], False, 0
     while i < len(pattern):
         char = pattern[i]
         if char == "\\":
-            out.append(pattern[i : i + 2])
+            escape = pattern[i : i + 2]
+            if escape in (r"\w", r"\d"):  # ECMA-262 classes are ASCII-only
+                body = "A-Za-z0-9_" if escape == r"\w" else "0-9"
+                escape = body if in_class else f"[{body}]"
+            out.append(escape)
             i += 2
             continue
         if in_class:
@@ -277,6 +282,8 @@ def _pattern(pattern: str) -> re.Pattern[str]:
             in_class = True
         elif char == "$":
             char = r"\Z"
+        elif char == ".":
+            char = "[^\n\r\u2028\u2029]"  # ECMA-262's ``.``: no line terminator
         out.append(char)
         i += 1
     return re.compile("".join(out))

@@ -20,6 +20,7 @@ from botocore.model import ListShape, MapShape, Shape, StringShape, StructureSha
 from hypothesis import strategies as st
 
 from customer_profiles_sdk import _service
+from customer_profiles_sdk.local._constraints import compile_pattern
 
 #: Below this depth, structures get only their required members and lists/maps their
 #: minimum size, so that a recursive shape would terminate (the current model has none).
@@ -54,11 +55,11 @@ _SINGLE_CLASS = re.compile(r"^\^(\[[^\]]+\])\+\$$")
 def pattern_matches(pattern: str, value: str) -> bool:
     """Whether ``value`` satisfies a Smithy (ECMA-262) ``pattern``: searched, not anchored.
 
-    In ECMA-262 ``$`` matches only at the very end of the input; every pattern of the
-    model uses ``$`` only as its final anchor, so it is read as Python's ``\\Z``.
+    The oracle is the emulator's pattern compiler, an implementation independent of the
+    SDK's ``_service`` (``$`` only at the very end, ASCII ``\\w``/``\\d``, ``.`` no line
+    terminator).
     """
-    assert "$" not in pattern[:-1], pattern
-    return re.search(pattern.replace("$", r"\Z"), value) is not None
+    return compile_pattern(pattern).search(value) is not None
 
 
 def is_secret(shape: Shape) -> bool:

@@ -85,3 +85,12 @@ def test_idempotency() -> None:
     assert not _service.is_idempotent("CreateCalculatedAttributeDefinition")
     assert _service.is_idempotent("PutProfileObject")
     assert _service.is_idempotent("SearchProfiles")
+
+
+def test_patterns_follow_ecma_semantics() -> None:
+    """``\\w`` is ASCII-only and ``$`` does not match before a final newline."""
+    ok = {"DomainName": "shop-1", "DefaultExpirationDays": 1}
+    assert _service.check_request("CreateDomain", ok) == []
+    for bad in ("café", "shop\n"):
+        violations = _service.check_request("CreateDomain", {**ok, "DomainName": bad})
+        assert [v.path for v in violations] == ["DomainName"]

@@ -21,11 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .. import _service
 from . import _registry, _state
 from ._clock import Clock
+from ._constraints import validate
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
+from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
@@ -200,7 +201,7 @@ class LocalBackend:
 
     def _dispatch(self, operation: str, params: dict[str, Any], region: str) -> dict[str, Any]:
         handler = self._handler(operation)
-        violations = _service.check_request(operation, params)
+        violations = validate(operation, params)
         if violations:
             detail = "; ".join(str(v) for v in violations)
             raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
@@ -212,7 +213,7 @@ class LocalBackend:
         injected = self.faults.take_before(operation)
         if injected is not None:
             raise injected
-        info = _service.paging_info(operation)
+        info = paging(operation)
         page = None
         if info is not None:
             params, page = self._pager.begin(operation, info, params, region)
@@ -230,7 +231,7 @@ class LocalBackend:
 
     @staticmethod
     def _handler(operation: str) -> Handler:
-        if operation not in _service.service_model().operation_names:
+        if not is_model_operation(operation):
             raise bad_request(f"{operation} is not an operation of the Customer Profiles API")
         handler = _load_handlers().get(operation)
         if handler is None:
@@ -322,7 +323,7 @@ class LocalBackend:
         """
         from botocore.awsrequest import AWSResponse, HTTPHeaders
 
-        if client.meta.service_model.service_name != _service.SERVICE_NAME:
+        if client.meta.service_model.service_name != SERVICE_NAME:
             raise TypeError("attach() takes a boto3 'customer-profiles' client")
 
         def answer(request: Any, **_: Any) -> AWSResponse:

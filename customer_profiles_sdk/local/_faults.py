@@ -22,9 +22,9 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .._service import service_model
 from ._clock import Clock
 from ._errors import STATUS_BY_CODE, ServiceFault
+from ._model import is_model_operation
 
 #: Default API throttling limits in transactions per second, account-level per region
 #: (spec 14.2, from the Amazon Connect Administrator Guide).
@@ -91,7 +91,7 @@ class _Injected:
 
 
 def _check_operation(operation: str) -> None:
-    if operation not in service_model().operation_names:
+    if not is_model_operation(operation):
         raise ValueError(f"{operation!r} is not an operation of the Customer Profiles API")
 
 

@@ -22,8 +22,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from .._service import PagingInfo
 from ._errors import bad_request
+from ._model import Paging
 
 #: Page size when ``MaxResults`` is absent: 20 for SearchProfiles (model doc), 100 for
 #: every other operation. [A] (spec 1.5, ambiguity 19)
@@ -54,7 +54,7 @@ class Pager:
         self._key = key if key is not None else secrets.token_bytes(32)
 
     def begin(
-        self, operation: str, info: PagingInfo, params: dict[str, Any], region: str
+        self, operation: str, info: Paging, params: dict[str, Any], region: str
     ) -> tuple[dict[str, Any], Page]:
         """Remove the paging members from ``params`` and decode the requested page.
 
@@ -74,7 +74,7 @@ class Pager:
         return rest, Page(offset, int(size), fingerprint)
 
     def finish(
-        self, operation: str, info: PagingInfo, result: dict[str, Any], page: Page
+        self, operation: str, info: Paging, result: dict[str, Any], page: Page
     ) -> dict[str, Any]:
         """Cut the handler's whole list down to the page; add ``NextToken`` if more remain."""
         out = dict(result)

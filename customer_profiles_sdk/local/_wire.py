@@ -32,8 +32,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
-from .._service import service_model
 from ._errors import STATUS_BY_CODE, ServiceFault, bad_request
+from ._model import service_model
 
 #: Region used when a request carries no SigV4 credential scope. [A]
 DEFAULT_REGION = "us-east-1"
