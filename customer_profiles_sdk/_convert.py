@@ -206,3 +206,11 @@ def to_wire(obj: Any) -> dict[str, Any]:
     """Turn a model into a wire dict (``None`` members omitted, ``extra`` merged back)."""
     data: dict[str, Any] = converter.unstructure(obj)
     return data
+
+
+def to_request(value: Any, shape_name: str) -> Any:
+    """Unstructure ``value`` (a model, or a list/dict of them) for a request member of
+    shape ``shape_name``, dropping members the request shape does not have (response
+    shapes carry read-only members such as ``Status`` or ``Readiness``)."""
+    wire = converter.unstructure(value)
+    return _service.prune(_service.service_model().shape_for(shape_name), wire)

@@ -56,7 +56,7 @@ import yaml
 from . import _convert, _service
 from ._service import Violation
 from .errors import CustomerProfilesError, ValidationError
-from .models._base import Extra, mask_sensitive
+from .models._base import Extra, model
 from .models.calculated_attribute import CalculatedAttribute
 from .models.domain import DataStore, Matching, RuleBasedMatching
 from .models.integration import FlowDefinition, IntegrationScope
@@ -96,17 +96,6 @@ _ENTRY_OPERATION = {
 _REFERENCE = re.compile(r"\{([^{}]*)\}")
 
 
-def _request_shape(name: str) -> Any:
-    return _service.service_model().shape_for(name)
-
-
-def _wire(model: Any, request_shape: str) -> dict[str, Any]:
-    """A model as the members of request shape ``request_shape`` (read-only ones dropped)."""
-    data = _convert.converter.unstructure(model)
-    pruned: dict[str, Any] = _service.prune(_request_shape(request_shape), data)
-    return pruned
-
-
 def _domain_name_of(data: Mapping[str, Any]) -> str:
     name = data.get("DomainName")
     return name if isinstance(name, str) else "?"
@@ -115,7 +104,7 @@ def _domain_name_of(data: Mapping[str, Any]) -> str:
 # --------------------------------------------------------------------------- models
 
 
-@attrs.frozen(kw_only=True, field_transformer=mask_sensitive)
+@model
 class IntegrationSpec:
     """One integration of a spec: the members of a ``PutIntegration`` request.
 
@@ -298,11 +287,13 @@ class DomainSpec:
         if self.dead_letter_queue_url is not None:
             out["DeadLetterQueueUrl"] = self.dead_letter_queue_url
         if self.matching is not None:
-            out["Matching"] = _wire(self.matching, "MatchingRequest")
+            out["Matching"] = _convert.to_request(self.matching, "MatchingRequest")
         if self.rule_based_matching is not None:
-            out["RuleBasedMatching"] = _wire(self.rule_based_matching, "RuleBasedMatchingRequest")
+            out["RuleBasedMatching"] = _convert.to_request(
+                self.rule_based_matching, "RuleBasedMatchingRequest"
+            )
         if self.data_store is not None:
-            out["DataStore"] = _wire(self.data_store, "DataStoreRequest")
+            out["DataStore"] = _convert.to_request(self.data_store, "DataStoreRequest")
         if self.tags:
             out["Tags"] = dict(self.tags)
         if self.object_types:
@@ -312,14 +303,14 @@ class DomainSpec:
         if self.calculated_attributes:
             out["CalculatedAttributes"] = {
                 item.calculated_attribute_name: _without(
-                    _wire(item, "CreateCalculatedAttributeDefinitionRequest"),
+                    _convert.to_request(item, "CreateCalculatedAttributeDefinitionRequest"),
                     ("DomainName", "CalculatedAttributeName"),
                 )
                 for item in self.calculated_attributes
             }
         if self.integrations:
             out["Integrations"] = [
-                _without(_wire(item, "PutIntegrationRequest"), ("DomainName",))
+                _without(_convert.to_request(item, "PutIntegrationRequest"), ("DomainName",))
                 for item in self.integrations
             ]
         return out
@@ -398,7 +389,9 @@ class DomainSpec:
 def object_type_body(item: ObjectType) -> dict[str, Any]:
     """An object type as the members of its spec entry (``PutProfileObjectType`` less the
     names); a template-based type leaves out what the template supplies."""
-    body = _without(_wire(item, "PutProfileObjectTypeRequest"), ("DomainName", "ObjectTypeName"))
+    body = _without(
+        _convert.to_request(item, "PutProfileObjectTypeRequest"), ("DomainName", "ObjectTypeName")
+    )
     if item.template_id is not None:
         body = _without(body, TEMPLATE_MEMBERS)
     return body

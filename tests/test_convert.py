@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
@@ -15,10 +17,27 @@ from customer_profiles_sdk import _convert, _service, models
 from customer_profiles_sdk.models import Address, EngagementPreferences, Gender, PartyType, Profile
 from customer_profiles_sdk.models.profile import ContactPreference, ContactType
 
-ALL_MODELS = [
-    getattr(models, name) for name in models.__all__ if _convert.is_model(getattr(models, name))
-]
+#: Every model class defined in any module of the models package (exported or not).
+ALL_MODELS = sorted(
+    {
+        obj
+        for module_info in pkgutil.iter_modules(models.__path__)
+        for obj in vars(importlib.import_module(f"{models.__name__}.{module_info.name}")).values()
+        if _convert.is_model(obj) and obj.__module__.startswith(models.__name__)
+    },
+    key=lambda cls: cls.__name__,
+)
 STRICT = _convert.make_converter(detailed_validation=True)
+
+
+def test_every_model_is_exported_from_the_package_root() -> None:
+    import customer_profiles_sdk
+
+    missing = [m.__name__ for m in ALL_MODELS if m.__name__ not in customer_profiles_sdk.__all__]
+    assert not missing
+    assert len(ALL_MODELS) > 60
+
+
 FAST = _convert.make_converter(detailed_validation=False)
 
 FULL_PROFILE_WIRE: dict[str, Any] = {

@@ -11,6 +11,7 @@ from these records, so a method that forgets a member fails a test.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
@@ -20,7 +21,7 @@ import attrs
 
 from .. import _convert, _service
 from .._transport import Transport
-from ..errors import ResourceNotFoundError
+from ..errors import ResourceNotFoundError, ValidationError
 from ..paging import Paged
 
 __all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api"]
@@ -85,6 +86,12 @@ def api(
     return mark
 
 
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """A model's resolved field annotations (resolving them is slow; models are fixed)."""
+    return typing.get_type_hints(cls)
+
+
 def coerce(cls: type[M], value: M | Mapping[str, Any]) -> M:
     """Accept a model or a mapping of its field names; nested mappings become models
     too (``{"address": {"city": "Lyon"}}`` gives ``address=Address(city="Lyon")``).
@@ -96,7 +103,7 @@ def coerce(cls: type[M], value: M | Mapping[str, Any]) -> M:
         return value
     if not isinstance(value, Mapping):
         raise TypeError(f"expected {cls.__name__} or a mapping, got {type(value).__name__}")
-    hints = typing.get_type_hints(cls)
+    hints = _field_types(typing.cast(type, cls))
     return cls(**{name: _nested(hints.get(name), v) for name, v in value.items()})
 
 
@@ -128,12 +135,20 @@ def _nested(tp: Any, value: Any) -> Any:
     return value
 
 
-def to_request(value: Any, shape_name: str) -> Any:
-    """Unstructure ``value`` (a model, or a list/dict of them) for a request member of
-    shape ``shape_name``, dropping members the request shape does not have (response
-    shapes carry read-only members such as ``Status`` or ``Readiness``)."""
-    wire = _convert.converter.unstructure(value)
-    return _service.prune(_service.service_model().shape_for(shape_name), wire)
+def value_list(operation: str, path: str, values: Iterable[str]) -> list[str]:
+    """``values`` as a non-empty list; a bare string is refused (it would be split into
+    letters), and so is an empty list (the service answers ``BadRequestException``).
+
+    Raises:
+        ValidationError: naming ``operation`` and the member ``path``; nothing is sent.
+    """
+    if isinstance(values, (str, bytes)):
+        violation = _service.Violation(path, "a list of strings", "got a single string")
+        raise ValidationError(operation, [violation])
+    out = list(values)
+    if not out:
+        raise ValidationError(operation, [_service.Violation(path, "at least 1 value", "empty")])
+    return out
 
 
 class Resource:

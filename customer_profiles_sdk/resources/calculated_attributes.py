@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Any
 
 from .. import _convert
+from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models.calculated_attribute import (
     AttributeItem,
@@ -23,7 +24,7 @@ from ..models.calculated_attribute import (
     Unit,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, to_request
+from ._base import DomainResource, api, coerce, value_list
 
 __all__ = ["CalculatedAttributes"]
 
@@ -444,8 +445,7 @@ class CalculatedAttributes(DomainResource):
             >>> [v.value for v in result.values], [e.profile_id for e in result.errors]
             (['0'], ['ffffffffffffffffffffffffffffffff'])
         """
-        if isinstance(profile_ids, str):
-            raise TypeError("profile_ids must be a sequence of profile ids, not one string")
+        ids = value_list("BatchGetCalculatedAttributeForProfile", "ProfileIds", profile_ids)
         overrides: Any = None
         if condition_overrides is not None:
             overrides = to_request(
@@ -456,7 +456,7 @@ class CalculatedAttributes(DomainResource):
         params = {
             "DomainName": self._domain,
             "CalculatedAttributeName": name,
-            "ProfileIds": list(profile_ids),
+            "ProfileIds": ids,
             "ConditionOverrides": overrides,
         }
         response = self._call("BatchGetCalculatedAttributeForProfile", params)

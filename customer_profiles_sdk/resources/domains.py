@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import _convert
+from .._convert import to_request
 from .._transport import Transport
 from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
-from ._base import Resource, api, coerce, to_request
+from ._base import Resource, api, coerce
 from ._domain_setup import DomainSetup
 from .calculated_attributes import CalculatedAttributes
 from .integrations import Integrations

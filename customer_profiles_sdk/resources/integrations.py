@@ -7,10 +7,11 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import _convert
+from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, to_request
+from ._base import DomainResource, api, coerce
 
 __all__ = ["Integrations"]
 

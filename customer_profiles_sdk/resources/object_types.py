@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import _convert
+from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models.object_type import ObjectType, ObjectTypeSummary
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, to_request
+from ._base import DomainResource, api, coerce
 
 __all__ = ["ObjectTypes"]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
 from .. import _convert, _service
+from .._convert import to_request
 from ..errors import ResourceNotFoundError, ValidationError
 from ..models.profile import (
     Address,
@@ -28,7 +29,7 @@ from ..models.profile import (
     SearchKey,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, to_request
+from ._base import DomainResource, api, coerce, value_list
 
 __all__ = ["Profiles"]
 
@@ -38,18 +39,6 @@ MAX_SEARCH_KEYS = 5
 _LOGICAL_OPERATORS = {"any": "OR", "all": "AND"}
 
 M = TypeVar("M")
-
-
-def _value_list(operation: str, path: str, values: Iterable[str]) -> builtins.list[str]:
-    """``values`` as a non-empty list; a bare string is refused (it would be split into
-    letters), and so is an empty list (the service answers ``BadRequestException``)."""
-    if isinstance(values, (str, bytes)):
-        violation = _service.Violation(path, "a list of strings", "got a single string")
-        raise ValidationError(operation, [violation])
-    out = builtins.list(values)
-    if not out:
-        raise ValidationError(operation, [_service.Violation(path, "at least 1 value", "empty")])
-    return out
 
 
 def _member_value(shape_name: str, wire: str, value: Any) -> Any:
@@ -215,13 +204,13 @@ class Profiles(DomainResource):
                 raise ValidationError(operation, [violation])
             if isinstance(keys, Mapping):
                 pairs = [
-                    (name, _value_list(operation, f"keys[{name!r}]", vals))
+                    (name, value_list(operation, f"keys[{name!r}]", vals))
                     for name, vals in keys.items()
                 ]
             else:
                 found = [coerce(SearchKey, key) for key in keys]
                 pairs = [
-                    (key.key_name, _value_list(operation, f"keys[{i}].values", key.values))
+                    (key.key_name, value_list(operation, f"keys[{i}].values", key.values))
                     for i, key in enumerate(found)
                 ]
             if not 1 <= len(pairs) <= MAX_SEARCH_KEYS:
@@ -235,7 +224,7 @@ class Profiles(DomainResource):
                     "key_name", "key_name and values, or keys", "missing"
                 )
                 raise ValidationError(operation, [violation])
-            pairs = [(key_name, _value_list(operation, "Values", values))]
+            pairs = [(key_name, value_list(operation, "Values", values))]
         return self._search_pairs(pairs, _LOGICAL_OPERATORS[match])
 
     def _search_pairs(
@@ -281,7 +270,7 @@ class Profiles(DomainResource):
             >>> [p.first_name for p in result.profiles], [e.profile_id for e in result.errors]
             (['Ana'], ['00000000000000000000000000000000'])
         """
-        ids = _value_list("BatchGetProfile", "ProfileIds", profile_ids)
+        ids = value_list("BatchGetProfile", "ProfileIds", profile_ids)
         response = self._call("BatchGetProfile", {"DomainName": self._domain, "ProfileIds": ids})
         return _convert.from_wire(BatchGetProfileResult, response)
 
@@ -483,7 +472,7 @@ class Profiles(DomainResource):
             "DomainName": self._domain,
             "ProfileId": profile_id,
             "KeyName": key_name,
-            "Values": _value_list("AddProfileKey", "Values", values),
+            "Values": value_list("AddProfileKey", "Values", values),
         }
         return _convert.from_wire(Key, self._call("AddProfileKey", request))
 
@@ -518,7 +507,7 @@ class Profiles(DomainResource):
             "DomainName": self._domain,
             "ProfileId": profile_id,
             "KeyName": key_name,
-            "Values": _value_list("DeleteProfileKey", "Values", values),
+            "Values": value_list("DeleteProfileKey", "Values", values),
         }
         return self._delete_if_exists("DeleteProfileKey", request)
 
@@ -574,7 +563,7 @@ class Profiles(DomainResource):
         request: dict[str, Any] = {
             "DomainName": self._domain,
             "MainProfileId": main_profile_id,
-            "ProfileIdsToBeMerged": _value_list(
+            "ProfileIdsToBeMerged": value_list(
                 "MergeProfiles", "ProfileIdsToBeMerged", duplicate_ids
             ),
         }

@@ -6,13 +6,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from customer_profiles_sdk import CustomerProfiles, _convert
+from customer_profiles_sdk import CustomerProfiles
 from customer_profiles_sdk.errors import BadRequestError, ResourceNotFoundError, ValidationError
 from customer_profiles_sdk.local import LocalBackend
 from customer_profiles_sdk.models.domain import Matching
 from customer_profiles_sdk.models.match import Match, MatchesSummary
 from customer_profiles_sdk.models.profile import FieldSourceProfileIds, MergeResult, Profile
-from customer_profiles_sdk.resources._base import API_METHODS
 from customer_profiles_sdk.resources.domains import Domain
 
 D = "retail"
@@ -153,12 +152,3 @@ def test_merge_of_a_stale_match_fails(domain: Domain, backend: LocalBackend) -> 
     with pytest.raises(ResourceNotFoundError):
         domain.matches.merge(stale)
     assert domain.profiles.exists(a)
-
-
-def test_get_matches_response_members_are_all_bound() -> None:
-    bindings = [b for b in API_METHODS if b.operation == "GetMatches"]
-    covered = {m for b in bindings for m in b.returns}
-    for binding in bindings:
-        if binding.output is not None:
-            covered |= set(_convert.wire_names(binding.output).values())
-    assert {"MatchGenerationDate", "PotentialMatches"} <= covered
