@@ -190,18 +190,6 @@ def _path_value(doc: Any, path: str) -> Any:
     return node
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _render_number(float(value))
-    return json.dumps(value, separators=(",", ":"))
-
-
 def _render_number(value: float) -> str:
     """Integers without ``.0``; others with up to 12 significant digits. [A]"""
     if value == int(value) and abs(value) < 1e15:
@@ -240,6 +228,32 @@ def parse_time(value: Any, fmt: str | None = None) -> float | None:
     return parsed.timestamp()
 
 
+def type_fields(domain: DomainRec, type_name: str) -> dict[str, Any]:
+    """The ``Fields`` of an object type of ``domain`` (or of the template of that name)."""
+    rec = domain.object_types.get(type_name)
+    if rec is not None:
+        return dict(rec.definition.get("Fields") or {})
+    template = TEMPLATES.get(type_name)
+    return dict(template.get("Fields") or {}) if template else {}
+
+
+def object_values(domain: DomainRec, obj: ObjectRec) -> dict[str, str]:
+    """The field values of an object: its ``Source`` expressions applied (D402).
+
+    They are extracted at ingestion (so replacing the object type later does not
+    re-process stored objects, spec 6.3); an object stored without them is extracted
+    now with its type's current definition.
+    """
+    if obj.fields is not None:
+        return obj.fields
+    from ._ingest import extract_fields
+
+    rec = domain.object_types.get(obj.object_type)
+    if rec is None:
+        return {}
+    return extract_fields(rec.definition, json.loads(obj.body))
+
+
 def _strip_braces(name: str, object_type: str) -> str:
     """Filter/timestamp attribute names: ``{Type.path}`` or ``path``. [A]"""
     name = name.strip()
@@ -271,18 +285,29 @@ def _validate_conditions(conditions: dict[str, Any] | None, object_type: str) ->
             _strip_braces(source, object_type)
 
 
-def _validate_filter(filter_: dict[str, Any] | None, object_type: str) -> None:
+def _validate_filter(
+    filter_: dict[str, Any] | None, object_type: str, fields: dict[str, Any]
+) -> None:
     if not filter_:
         return
     for group in filter_.get("Groups") or []:
         for dimension in group.get("Dimensions") or []:
             for name, spec in (dimension.get("Attributes") or {}).items():
-                _strip_braces(name, object_type)
+                _require_field(_strip_braces(name, object_type), object_type, fields)
                 values = spec.get("Values") or []
                 if not values:
                     raise bad_request(f"Filter dimension {name} needs Values")
                 if spec.get("DimensionType") in ("BETWEEN", "NOT_BETWEEN") and len(values) != 2:
                     raise bad_request(f"Filter dimension {name}: BETWEEN needs two values")
+
+
+def _require_field(name: str, object_type: str, fields: dict[str, Any]) -> None:
+    """An attribute (or Filter dimension) must name a field of the object type (D402).
+
+    [A] refused at creation rather than evaluated to nothing.
+    """
+    if name not in fields:
+        raise bad_request(f"Attribute {name} is not a field of the object type {object_type}")
 
 
 def _definition_or_404(domain: DomainRec, name: str) -> CalculatedAttributeRec:
@@ -298,14 +323,14 @@ def _definition_or_404(domain: DomainRec, name: str) -> CalculatedAttributeRec:
 @dataclass
 class _Candidate:
     obj: ObjectRec
-    doc: Any
+    values: dict[str, str]
     event_time: float
 
 
-def _matches_dimension(value: Any, dimension: dict[str, Any]) -> bool:
+def _matches_dimension(text: str, dimension: dict[str, Any]) -> bool:
     kind = str(dimension.get("DimensionType"))
     wanted: list[str] = dimension.get("Values") or []
-    text = _text(value)
+    value = text
     if kind == "INCLUSIVE":
         return text in wanted
     if kind == "EXCLUSIVE":
@@ -363,16 +388,19 @@ def _combine(kind: str, results: list[bool]) -> bool:
     return not any(results)  # NONE
 
 
-def _passes_filter(filter_: dict[str, Any] | None, doc: Any, object_type: str) -> bool:
+def _passes_filter(
+    filter_: dict[str, Any] | None, values: dict[str, str], object_type: str
+) -> bool:
     """[A] standard boolean semantics: a dimension holds when all its attributes match;
-    a group combines its dimensions by Type; Include combines the groups."""
+    a group combines its dimensions by Type; Include combines the groups. Dimension
+    names are fields of the object type (D402)."""
     if not filter_:
         return True
     group_results = []
     for group in filter_.get("Groups") or []:
         dims = [
             all(
-                _matches_dimension(_path_value(doc, _strip_braces(name, object_type)), spec)
+                _matches_dimension(values.get(_strip_braces(name, object_type), ""), spec)
                 for name, spec in (dimension.get("Attributes") or {}).items()
             )
             for dimension in group.get("Dimensions") or []
@@ -420,15 +448,16 @@ def evaluate(
             continue
         if not definition.get("UseHistoricalData") and obj.ingested_at < rec.created_at:
             continue
-        doc = json.loads(obj.body)
-        if not _passes_filter(definition.get("Filter"), doc, object_type):
+        values = object_values(domain, obj)
+        if not _passes_filter(definition.get("Filter"), values, object_type):
             continue
         event_time = obj.ingested_at
         if ts_path is not None:
-            parsed = parse_time(_path_value(doc, ts_path), ts_format)
+            # TimestampSource is a raw JSON path into the object (the model's own doc).
+            parsed = parse_time(_path_value(json.loads(obj.body), ts_path), ts_format)
             if parsed is not None:
                 event_time = parsed  # [A] unparseable -> ingestion time
-        candidates.append(_Candidate(obj, doc, event_time))
+        candidates.append(_Candidate(obj, values, event_time))
 
     window = _window(range_, ctx.now())
     if window is not None:
@@ -444,7 +473,9 @@ def evaluate(
     numeric_needed = statistic in ("SUM", "MINIMUM", "MAXIMUM", "AVERAGE")
     rendered: list[tuple[_Candidate, str, float | None]] = []
     for cand in candidates:
-        values = {a: _text(_path_value(cand.doc, a)) for a in expression.attributes}
+        # D402/D403: attribute names are fields of the object type ({CTR.channel} reads
+        # the field "channel", whose Source is _source.Channel), never raw JSON paths.
+        values = {a: cand.values.get(a, "") for a in expression.attributes}
         number = evaluate_numeric(expression.tree, values)
         if expression.single is not None:
             text = values[expression.single]
@@ -556,8 +587,11 @@ def create_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
     ):
         # [A] template ids count as (implicit) object types of the domain.
         raise bad_request(f"Object type {expression.object_type} does not exist in the domain")
+    fields = type_fields(domain, expression.object_type)
+    for attribute in dict.fromkeys([*attribute_names, *expression.attributes]):
+        _require_field(attribute, expression.object_type, fields)
     _validate_conditions(req.get("Conditions"), expression.object_type)
-    _validate_filter(req.get("Filter"), expression.object_type)
+    _validate_filter(req.get("Filter"), expression.object_type, fields)
     definition: dict[str, Any] = {
         m: req[m]
         for m in (

@@ -409,6 +409,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         ingested_at=now,
         expires_at=expires_at,
         seq=ctx.seq(),
+        fields=dict(values),
     )
 
     # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as

@@ -64,6 +64,9 @@ class ObjectRec:
     ingested_at: float
     expires_at: float
     seq: int
+    #: The object type's field values extracted at ingestion (its ``Source`` applied):
+    #: what calculated attributes read. ``None`` for objects stored without them.
+    fields: dict[str, str] | None = None
 
 
 @dataclass

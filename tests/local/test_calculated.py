@@ -31,6 +31,7 @@ def domain(backend: Any, client: Any) -> str:
             "account": {"Source": "_source.account"},
             "amount": {"Source": "_source.amount", "ContentType": "NUMBER"},
             "item": {"Source": "_source.item"},
+            "qty": {"Source": "_source.qty", "ContentType": "NUMBER"},
         },
         Keys={
             "purchaseId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
@@ -348,8 +349,9 @@ def test_filter_include_any(client, purchases):
 
 
 def test_calculated_attribute_over_template_objects(backend, client, domain):
-    define(client, "contacts", "COUNT", "{CTR.Channel}", ("Channel",))
-    define(client, "channel", "MAX_OCCURRENCE", "{CTR.Channel}", ("Channel",))
+    # The attributes name fields of the CTR template (``channel`` reads ``Channel``).
+    define(client, "contacts", "COUNT", "{CTR.channel}", ("channel",))
+    define(client, "channel", "MAX_OCCURRENCE", "{CTR.channel}", ("channel",))
     for i, channel in enumerate(["VOICE", "CHAT", "VOICE"]):
         client.put_profile_object(
             DomainName=D,
@@ -767,3 +769,110 @@ def test_delete_definition(client, purchases):
     # The name can be reused.
     define(client, "spend", "COUNT")
     assert value(client, purchases, "spend") == "4"
+
+
+# --------------------------------------------------------------------------- field values
+# Attributes and Filter dimensions name fields of the object type, read after the field's
+# Source is applied; TimestampSource stays a raw path (D402, D403; issue 15 item 1).
+
+
+def only_if(attribute: str, kind: str, *values: str) -> dict[str, Any]:
+    """A Filter with one group holding one dimension on ``attribute``."""
+    dimension = {"Attributes": {attribute: {"DimensionType": kind, "Values": list(values)}}}
+    return {"Include": "ALL", "Groups": [{"Type": "ALL", "Dimensions": [dimension]}]}
+
+
+@pytest.fixture
+def mapped(backend: Any, client: Any) -> str:
+    """Object type ``Sale`` whose field names differ from the ingested JSON's paths."""
+    backend.clock.freeze(START)
+    client.create_domain(DomainName=D, DefaultExpirationDays=365)
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Sale",
+        Description="sales",
+        Fields={
+            "saleId": {"Source": "_source.ref"},
+            "account": {"Source": "_source.customer.account"},
+            "total": {"Source": "_source.price.gross", "ContentType": "NUMBER"},
+            "label": {"Source": "{{_source.shop}}/{{_source.till}}"},
+        },
+        Keys={
+            "saleId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["saleId"]}],
+            "_account": [{"StandardIdentifiers": ["PROFILE"], "FieldNames": ["account"]}],
+        },
+    )
+    pid = str(client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"])
+    for i, (gross, shop, till) in enumerate([(10, "north", 1), (25, "south", 2), (5, "north", 1)]):
+        client.put_profile_object(
+            DomainName=D,
+            ObjectTypeName="Sale",
+            Object=json.dumps(
+                {
+                    "ref": f"s{i}",
+                    "customer": {"account": "A-1"},
+                    "price": {"gross": gross},
+                    "shop": shop,
+                    "till": till,
+                    # Raw JSON members named like the fields hold other values.
+                    "total": 1000,
+                    "label": "raw",
+                    "meta": {"at": (START - timedelta(days=10 - i)).isoformat()},
+                }
+            ),
+        )
+    return pid
+
+
+def test_attributes_read_the_fields_of_the_object_type(client, mapped):
+    define(client, "spend", "SUM", "{Sale.total}", ("total",))
+    define(client, "till", "MAX_OCCURRENCE", "{Sale.label}", ("label",))
+    assert value(client, mapped, "spend") == "40"
+    assert value(client, mapped, "till") == "north/1"
+
+
+def test_filter_dimensions_name_fields(client, mapped):
+    define(
+        client,
+        "northSpend",
+        "SUM",
+        "{Sale.total}",
+        ("total",),
+        Filter=only_if("label", "INCLUSIVE", "north/1"),
+    )
+    assert value(client, mapped, "northSpend") == "15"
+
+
+def test_timestamp_source_stays_a_raw_json_path(client, mapped):
+    # ``meta.at`` is no field of Sale: TimestampSource reads the ingested JSON.
+    define(
+        client,
+        "recent",
+        "SUM",
+        "{Sale.total}",
+        ("total",),
+        Conditions={
+            "Range": {
+                "Value": 9,
+                "Unit": "DAYS",
+                "TimestampSource": "{Sale.meta.at}",
+                "TimestampFormat": "ISO_8601",
+            }
+        },
+    )
+    assert value(client, mapped, "recent") == "30"  # the objects 9 and 8 days old
+
+
+def test_an_attribute_that_is_no_field_of_the_type_is_refused(client, mapped):
+    # [A] refused at creation: the raw JSON member ``price`` is no field of Sale.
+    with pytest.raises(client.exceptions.BadRequestException, match="not a field"):
+        define(client, "raw", "SUM", "{Sale.price}", ("price",))
+    with pytest.raises(client.exceptions.BadRequestException, match="not a field"):
+        define(
+            client,
+            "rawFilter",
+            "SUM",
+            "{Sale.total}",
+            ("total",),
+            Filter=only_if("shop", "INCLUSIVE", "x"),
+        )

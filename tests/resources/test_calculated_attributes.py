@@ -59,6 +59,11 @@ def cas(cp: CustomerProfiles) -> CalculatedAttributes:
         Fields={
             "id": {"Source": "_source.id"},
             "email": {"Source": "_source.email", "Target": "_profile.EmailAddress"},
+            # Calculated attributes read fields of the object type, not raw JSON paths.
+            **{
+                name: {"Source": f"_source.{name}"}
+                for name in ("total", "price", "qty", "status", "a", "b", "c", "secret_total")
+            },
         },
         Keys={
             "orderId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],
