@@ -30,6 +30,7 @@ from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
+from ._support import UNSUPPORTED, unsupported_values
 from ._wire import (
     HttpResponse,
     error_response,
@@ -205,6 +206,10 @@ class LocalBackend:
         if violations:
             detail = "; ".join(str(v) for v in violations)
             raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
+        unsupported = unsupported_values(operation, params)
+        if unsupported:
+            # A valid value of the model the emulator has no rule for: say so, never guess.
+            raise bad_request(f"{'; '.join(unsupported)}: {UNSUPPORTED}")
         delay = self.faults.delay_for(operation)
         if delay:
             time.sleep(delay)

@@ -17,6 +17,7 @@ from typing import Any
 from ._errors import bad_request, not_found
 from ._registry import DAY, Context, operation
 from ._state import CalculatedAttributeRec, DomainRec, ObjectRec, ProfileRec
+from ._support import unsupported
 from ._templates import TEMPLATES
 
 #: Definitions per domain (D11, not adjustable).
@@ -268,9 +269,14 @@ def _strip_braces(name: str, object_type: str) -> str:
 # --------------------------------------------------------------------------- validation
 
 
-def _validate_conditions(conditions: dict[str, Any] | None, object_type: str) -> None:
+def _validate_conditions(
+    conditions: dict[str, Any] | None, object_type: str, statistic: str
+) -> None:
     if not conditions:
         return
+    if conditions.get("Threshold") and statistic in LIST_STATISTICS:
+        # ingestion-streams-triggers.md 8.1 rule 1 [A]: a list of values has no threshold.
+        raise bad_request(f"A Threshold cannot be used with the statistic {statistic}")
     range_ = conditions.get("Range")
     if range_ is not None:
         if "Value" not in range_ and "ValueRange" not in range_:
@@ -327,8 +333,33 @@ class _Candidate:
     event_time: float
 
 
+#: The DimensionTypes :func:`_matches_dimension` has a rule for; exactly
+#: ``_support.IMPLEMENTED["FilterDimensionType"]``.
+DIMENSION_TYPES = frozenset(
+    {
+        "INCLUSIVE",
+        "EXCLUSIVE",
+        "CONTAINS",
+        "BEGINS_WITH",
+        "ENDS_WITH",
+        "BEFORE",
+        "AFTER",
+        "ON",
+        "BETWEEN",
+        "NOT_BETWEEN",
+        "EQUAL",
+        "GREATER_THAN",
+        "LESS_THAN",
+        "GREATER_THAN_OR_EQUAL",
+        "LESS_THAN_OR_EQUAL",
+    }
+)
+
+
 def _matches_dimension(text: str, dimension: dict[str, Any]) -> bool:
     kind = str(dimension.get("DimensionType"))
+    if kind not in DIMENSION_TYPES:
+        raise unsupported("Filter DimensionType", kind)
     wanted: list[str] = dimension.get("Values") or []
     value = text
     if kind == "INCLUSIVE":
@@ -369,15 +400,15 @@ def _matches_dimension(text: str, dimension: dict[str, Any]) -> bool:
         return (
             number == bound_n if number is not None and bound_n is not None else text == wanted[0]
         )
-    if number is None or bound_n is None:
-        return False
     compare: dict[str, Callable[[float, float], bool]] = {
         "GREATER_THAN": lambda a, b: a > b,
         "LESS_THAN": lambda a, b: a < b,
         "GREATER_THAN_OR_EQUAL": lambda a, b: a >= b,
         "LESS_THAN_OR_EQUAL": lambda a, b: a <= b,
     }
-    return bool(compare[str(kind)](number, bound_n))
+    if number is None or bound_n is None:
+        return False
+    return bool(compare[kind](number, bound_n))
 
 
 def _combine(kind: str, results: list[bool]) -> bool:
@@ -385,7 +416,9 @@ def _combine(kind: str, results: list[bool]) -> bool:
         return all(results)
     if kind == "ANY":
         return any(results)
-    return not any(results)  # NONE
+    if kind == "NONE":
+        return not any(results)
+    raise unsupported("Filter Include/Type", kind)
 
 
 def _passes_filter(
@@ -421,6 +454,9 @@ def _window(range_: dict[str, Any] | None, now: float) -> tuple[float, float] | 
         start, end = range_["Value"], 0
     else:
         return None
+    unit = range_.get("Unit", "DAYS")
+    if unit != "DAYS":
+        raise unsupported("Range.Unit", str(unit))
     a, b = now - start * DAY, now - end * DAY
     return (min(a, b), max(a, b))
 
@@ -470,7 +506,7 @@ def evaluate(
         candidates = candidates[-count_limit:]
 
     statistic = definition["Statistic"]
-    numeric_needed = statistic in ("SUM", "MINIMUM", "MAXIMUM", "AVERAGE")
+    numeric_needed = statistic in NUMERIC_STATISTICS
     rendered: list[tuple[_Candidate, str, float | None]] = []
     for cand in candidates:
         # D402/D403: attribute names are fields of the object type ({CTR.channel} reads
@@ -485,7 +521,7 @@ def evaluate(
             continue  # [A] objects without a usable value are skipped
         rendered.append((cand, text, number))
 
-    value = _aggregate(statistic, rendered)
+    value = _aggregate(statistic, rendered, conditions)
     # [A] IsDataPartial is always "false": evaluation is synchronous over all data.
     out: dict[str, Any] = {"CalculatedAttributeName": rec.name, "IsDataPartial": "false"}
     if definition.get("DisplayName"):
@@ -500,44 +536,127 @@ def evaluate(
     return out
 
 
-def _aggregate(statistic: str, rendered: list[tuple[_Candidate, str, float | None]]) -> str | None:
-    if statistic == "COUNT":
-        return str(len(rendered))  # [A] no objects -> "0"
-    if not rendered:
-        return None  # [A] other statistics: no Value
+#: One qualifying object: its candidate record, the expression's text and number.
+Rendered = tuple[_Candidate, str, float | None]
+
+#: [A] RECENT_OCCURRENCES keeps this many distinct values when ObjectCount is absent.
+RECENT_DEFAULT_COUNT = 10
+#: A calculated attribute's Value is a string of at most 255 characters (B).
+MAX_VALUE_CHARS = 255
+
+
+def _first(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return rendered[0][1]
+
+
+def _last(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return rendered[-1][1]
+
+
+def _count(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return str(len(rendered))  # [A] no objects -> "0"
+
+
+def _numbers(rendered: list[Rendered]) -> list[float]:
+    return [n for _, _, n in rendered if n is not None]
+
+
+def _sum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return _render_number(sum(_numbers(rendered)))
+
+
+def _minimum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return _render_number(min(_numbers(rendered)))
+
+
+def _maximum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    return _render_number(max(_numbers(rendered)))
+
+
+def _average(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    numbers = _numbers(rendered)
+    return _render_number(sum(numbers) / len(numbers))
+
+
+def _max_occurrence(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
     texts = [t for _, t, _ in rendered]
-    numbers = [n for _, _, n in rendered if n is not None]
-    if statistic == "FIRST_OCCURRENCE":
-        return texts[0]
-    if statistic == "LAST_OCCURRENCE":
-        return texts[-1]
-    if statistic == "MAX_OCCURRENCE":
-        counts = Counter(texts)
-        best = max(counts.values())
-        # [A] ties -> the most recent value
-        return next(t for t in reversed(texts) if counts[t] == best)
-    if statistic == "SUM":
-        return _render_number(sum(numbers))
-    if statistic == "MINIMUM":
-        return _render_number(min(numbers))
-    if statistic == "MAXIMUM":
-        return _render_number(max(numbers))
-    return _render_number(sum(numbers) / len(numbers))  # AVERAGE
+    counts = Counter(texts)
+    best = max(counts.values())
+    # [A] ties -> the most recent value
+    return next(t for t in reversed(texts) if counts[t] == best)
+
+
+def _recent_occurrences(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    """[A] (A114) the distinct recent values as compact JSON array text.
+
+    AWS publishes no semantics for RECENT_OCCURRENCES; the segment builder treats it as
+    list-valued. Most recent first (event time, then ingestion order), at most
+    ObjectCount entries (default 10), the oldest dropped until the text fits 255
+    characters; nothing fits -> no Value.
+    """
+    limit = conditions.get("ObjectCount") or RECENT_DEFAULT_COUNT
+    entries: list[str] = []
+    for _, text, _ in reversed(rendered):
+        if text not in entries:
+            entries.append(text)
+        if len(entries) == limit:
+            break
+    while entries:
+        encoded = json.dumps(entries, separators=(",", ":"), ensure_ascii=False)
+        if len(encoded) <= MAX_VALUE_CHARS:
+            return encoded
+        entries.pop()
+    return None
+
+
+#: Statistic -> its aggregation over the qualifying objects (D13; spec 10.2 step 6).
+#: The keys are exactly ``_support.IMPLEMENTED["Statistic"]``.
+AGGREGATORS: dict[str, Callable[[list[Rendered], dict[str, Any]], str | None]] = {
+    "FIRST_OCCURRENCE": _first,
+    "LAST_OCCURRENCE": _last,
+    "COUNT": _count,
+    "SUM": _sum,
+    "MINIMUM": _minimum,
+    "MAXIMUM": _maximum,
+    "AVERAGE": _average,
+    "MAX_OCCURRENCE": _max_occurrence,
+    "RECENT_OCCURRENCES": _recent_occurrences,
+}
+#: Statistics that aggregate numbers: objects without a numeric value are skipped.
+NUMERIC_STATISTICS = frozenset({"SUM", "MINIMUM", "MAXIMUM", "AVERAGE"})
+#: Statistics whose value is a list: a Threshold cannot apply to them. [A]
+LIST_STATISTICS = frozenset({"RECENT_OCCURRENCES"})
+
+
+def _aggregate(statistic: str, rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
+    aggregate = AGGREGATORS.get(statistic)
+    if aggregate is None:
+        # Refused at creation (see _support); never guess another statistic's value.
+        raise unsupported("Statistic", statistic)
+    if not rendered and statistic != "COUNT":
+        return None  # [A] other statistics: no Value
+    return aggregate(rendered, conditions)
+
+
+#: Threshold.Operator -> the comparison (spec 10.2 step 7). Keys are exactly
+#: ``_support.IMPLEMENTED["Operator"]``.
+THRESHOLD_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    "EQUAL_TO": lambda a, b: bool(a == b),
+    "NOT_EQUAL_TO": lambda a, b: bool(a != b),
+    "GREATER_THAN": lambda a, b: bool(a > b),
+    "LESS_THAN": lambda a, b: bool(a < b),
+}
 
 
 def _compare(value: str, threshold: dict[str, Any]) -> bool:
     """[A] numeric comparison when both sides are numbers, else string comparison."""
     left, right = _number(value), _number(threshold["Value"])
-    op = threshold["Operator"]
-    a: Any = left if left is not None and right is not None else value
-    b: Any = right if left is not None and right is not None else threshold["Value"]
-    if op == "EQUAL_TO":
-        return bool(a == b)
-    if op == "NOT_EQUAL_TO":
-        return bool(a != b)
-    if op == "GREATER_THAN":
-        return bool(a > b)
-    return bool(a < b)
+    compare = THRESHOLD_OPERATORS.get(threshold["Operator"])
+    if compare is None:
+        raise unsupported("Threshold.Operator", threshold["Operator"])
+    if left is not None and right is not None:
+        return compare(left, right)
+    return compare(value, threshold["Value"])
 
 
 # --------------------------------------------------------------------------- rendering
@@ -590,7 +709,7 @@ def create_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
     fields = type_fields(domain, expression.object_type)
     for attribute in dict.fromkeys([*attribute_names, *expression.attributes]):
         _require_field(attribute, expression.object_type, fields)
-    _validate_conditions(req.get("Conditions"), expression.object_type)
+    _validate_conditions(req.get("Conditions"), expression.object_type, req["Statistic"])
     _validate_filter(req.get("Filter"), expression.object_type, fields)
     definition: dict[str, Any] = {
         m: req[m]
@@ -663,7 +782,7 @@ def update_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
     rec = _definition_or_404(domain, req["CalculatedAttributeName"])
     if "Conditions" in req:
         expression = parse_expression(rec.definition["AttributeDetails"]["Expression"])
-        _validate_conditions(req["Conditions"], expression.object_type)
+        _validate_conditions(req["Conditions"], expression.object_type, rec.definition["Statistic"])
     for member in ("DisplayName", "Description", "Conditions"):
         if member in req:
             rec.definition[member] = req[member]

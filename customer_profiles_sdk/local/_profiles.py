@@ -18,6 +18,7 @@ from ._keys import (
 from ._matching import prune_matches  # importing it also registers GetMatches
 from ._registry import Context, Request, Response, delete_profile_data, operation
 from ._state import MANUAL, DomainRec, ProfileRec
+from ._support import unsupported
 
 #: Profile members that hold a nested map; provenance is tracked per sub-member.
 _NESTED = ("Address", "ShippingAddress", "MailingAddress", "BillingAddress", "Attributes")
@@ -354,7 +355,10 @@ def search_profiles(ctx: Context, req: Request) -> Response:
     extra = req.get("AdditionalSearchKeys") or []
     pairs = [(req["KeyName"], _non_empty(req["Values"]))]
     pairs += [(item["KeyName"], _non_empty(item["Values"])) for item in extra]
-    use_and = req.get("LogicalOperator", "OR") == "AND"
+    operator = req.get("LogicalOperator", "OR")
+    if operator not in ("AND", "OR"):
+        raise unsupported("LogicalOperator", operator)  # never read as OR
+    use_and = operator == "AND"
     # Per pair: normalized form of each requested value (requested order kept).
     wanted = [
         (name, [(v, normalize_for_key(domain, name, [v])) for v in values])

@@ -91,10 +91,24 @@ def value(client: Any, pid: str, name: str) -> str | None:
     return out.get("Value")
 
 
-def test_statistic_enum_is_fully_covered():
-    """The parametrized cases below cover every Statistic botocore knows."""
-    model = botocore.session.get_session().get_service_model("customer-profiles")
-    assert set(model.shape_for("Statistic").enum) == set(STATISTIC_CASES)
+#: The Statistic values of the installed botocore model.
+MODEL_STATISTICS = tuple(
+    botocore.session.get_session()
+    .get_service_model("customer-profiles")
+    .shape_for("Statistic")
+    .metadata["enum"]
+)
+UNSUPPORTED = "not supported by the customer-profiles-sdk emulator"
+
+
+def test_statistic_enum_is_fully_covered(client, purchases):
+    """Every Statistic of the model is evaluated by a case below, or (a value a newer
+    botocore adds) refused with a clear BadRequestException: never a 500, never a guess."""
+    assert set(STATISTIC_CASES) <= set(MODEL_STATISTICS)
+    for statistic in MODEL_STATISTICS:
+        if statistic not in STATISTIC_CASES:
+            with pytest.raises(client.exceptions.BadRequestException, match=UNSUPPORTED):
+                define(client, f"new{statistic.title().replace('_', '')}", statistic)
 
 
 STATISTIC_CASES = {
@@ -106,12 +120,17 @@ STATISTIC_CASES = {
     "MAXIMUM": "30",
     "AVERAGE": "16.25",
     "MAX_OCCURRENCE": "apple",
+    # [A] the distinct recent values, most recent first, as compact JSON array text.
+    "RECENT_OCCURRENCES": '["plum","apple","pear"]',
 }
+
+#: Statistics evaluated on the text attribute ``item`` rather than on ``amount``.
+TEXT_STATISTICS = ("MAX_OCCURRENCE", "RECENT_OCCURRENCES")
 
 
 @pytest.mark.parametrize(("statistic", "expected"), STATISTIC_CASES.items())
 def test_every_statistic(client, purchases, statistic, expected):
-    if statistic == "MAX_OCCURRENCE":
+    if statistic in TEXT_STATISTICS:
         define(client, "stat", statistic, "{Purchase.item}", ("item",))
     else:
         define(client, "stat", statistic)
@@ -876,3 +895,79 @@ def test_an_attribute_that_is_no_field_of_the_type_is_refused(client, mapped):
             ("total",),
             Filter=only_if("shop", "INCLUSIVE", "x"),
         )
+
+
+# --------------------------------------------------------------------------- RECENT_OCCURRENCES
+# ingestion-streams-triggers.md 8.1 / 8.3 scenarios 1-2; issue 9 item 5, issue 15 item 2.
+
+
+def recent(client: Any, name: str = "recent", **kwargs: Any) -> dict[str, Any]:
+    return define(client, name, "RECENT_OCCURRENCES", "{Purchase.item}", ("item",), **kwargs)
+
+
+def test_recent_occurrences_is_accepted_and_round_trips(client, domain):
+    out = recent(client)
+    assert out["Statistic"] == "RECENT_OCCURRENCES"
+    got = client.get_calculated_attribute_definition(DomainName=D, CalculatedAttributeName="recent")
+    assert got["Statistic"] == "RECENT_OCCURRENCES"
+    listed = client.list_calculated_attribute_definitions(DomainName=D)["Items"]
+    assert [i["CalculatedAttributeName"] for i in listed] == ["recent"]
+    updated = client.update_calculated_attribute_definition(
+        DomainName=D, CalculatedAttributeName="recent", Conditions={"ObjectCount": 3}
+    )
+    assert updated["Statistic"] == "RECENT_OCCURRENCES"
+
+
+def test_recent_occurrences_with_a_threshold_is_a_bad_request(client, domain):
+    threshold = {"Threshold": {"Value": "a", "Operator": "EQUAL_TO"}}
+    with pytest.raises(client.exceptions.BadRequestException, match="Threshold"):
+        recent(client, Conditions=threshold)
+    recent(client)
+    with pytest.raises(client.exceptions.BadRequestException, match="Threshold"):
+        client.update_calculated_attribute_definition(
+            DomainName=D, CalculatedAttributeName="recent", Conditions=threshold
+        )
+
+
+def test_recent_occurrences_values(backend, client, pid):
+    recent(client)
+    assert value(client, pid, "recent") is None  # no qualifying objects: no Value
+    for i, item in enumerate(["a", "b", "a", "c"]):
+        backend.clock.advance(1)
+        put(client, {"id": f"r{i}", "item": item})
+    assert value(client, pid, "recent") == '["c","a","b"]'
+    recent(client, "lastTwo", Conditions={"ObjectCount": 2})
+    assert value(client, pid, "lastTwo") == '["c","a"]'
+
+
+def test_recent_occurrences_keeps_ten_entries_by_default(backend, client, pid):
+    recent(client)
+    for i in range(12):
+        backend.clock.advance(1)
+        put(client, {"id": f"r{i}", "item": f"v{i}"})
+    assert json.loads(value(client, pid, "recent") or "") == [f"v{i}" for i in range(11, 1, -1)]
+
+
+def test_recent_occurrences_fits_255_characters(backend, client, pid):
+    recent(client, Conditions={"ObjectCount": 60})
+    for i in range(60):
+        backend.clock.advance(1)
+        put(client, {"id": f"r{i}", "item": f"{i:02d}" + "x" * 40})
+    text = value(client, pid, "recent") or ""
+    assert 0 < len(text) <= 255
+    entries = json.loads(text)
+    # The most recent entries are kept, the oldest dropped.
+    assert entries == [f"{i:02d}" + "x" * 40 for i in range(59, 59 - len(entries), -1)]
+    assert len(entries) == 5
+
+
+def test_recent_occurrences_never_breaks_list_for_profile(backend, client, pid):
+    define(client, "spend", "SUM")
+    recent(client)
+    put(client, {"id": "r1", "item": "kiwi", "amount": 3})
+    put(client, {"id": "r2", "amount": 4})  # no item: skipped by the text statistic
+    items = client.list_calculated_attributes_for_profile(DomainName=D, ProfileId=pid)["Items"]
+    assert {i["CalculatedAttributeName"]: i["Value"] for i in items} == {
+        "spend": "7",
+        "recent": '["kiwi"]',
+    }
