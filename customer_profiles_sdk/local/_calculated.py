@@ -442,6 +442,50 @@ def _passes_filter(
     return _combine(filter_.get("Include", "ALL"), group_results)
 
 
+def _reach(range_: dict[str, Any] | None) -> int | None:
+    """How many days into the past a range reaches (its far end), or None without one."""
+    if not range_:
+        return None
+    if "Start" in range_:  # ConditionOverrides.Range
+        return max(int(range_["Start"]), int(range_.get("End", 0)))
+    if range_.get("ValueRange"):
+        return max(int(range_["ValueRange"]["Start"]), int(range_["ValueRange"]["End"]))
+    if range_.get("Value") is not None:
+        return int(range_["Value"])
+    return None
+
+
+def _is_data_partial(
+    rec: CalculatedAttributeRec,
+    range_: dict[str, Any] | None,
+    qualifying: int,
+    now: float,
+) -> bool:
+    """IsDataPartial (D404): the range or object count is not yet covered.
+
+    D404: "either the time range (30 days) or object count have not been achieved ...
+    only after 30 days have elapsed will the IsDataPartial field be set to false".
+    [A] Data is missing before the definition's creation (without UseHistoricalData)
+    and before the bound of every range widening (D405); with no such gap, or with
+    neither a range nor an object count, the data is complete. With both, covering
+    either one suffices: the whole range, or the ObjectCount most recent objects
+    (counted after Filter and Range), are then known.
+    """
+    gaps = [] if rec.definition.get("UseHistoricalData") else [rec.created_at]
+    gaps += [bound for _, bound in rec.history_floors]
+    if not gaps:
+        return False
+    covered_from = max(gaps)
+    checks: list[bool] = []
+    reach = _reach(range_)
+    if reach is not None:
+        checks.append(now - reach * DAY >= covered_from)
+    count = (rec.definition.get("Conditions") or {}).get("ObjectCount")
+    if count:
+        checks.append(qualifying >= count)
+    return bool(checks) and not any(checks)
+
+
 def _window(range_: dict[str, Any] | None, now: float) -> tuple[float, float] | None:
     """[lo, hi] in epoch seconds. Positive day numbers are in the past (B)."""
     if not range_:
@@ -493,11 +537,15 @@ def evaluate(
             parsed = parse_time(_path_value(json.loads(obj.body), ts_path), ts_format)
             if parsed is not None:
                 event_time = parsed  # [A] unparseable -> ingestion time
+        if any(obj.ingested_at < at and event_time < bound for at, bound in rec.history_floors):
+            continue  # D405: older than the range was when the range was widened
         candidates.append(_Candidate(obj, values, event_time))
 
-    window = _window(range_, ctx.now())
+    now = ctx.now()
+    window = _window(range_, now)
     if window is not None:
         candidates = [c for c in candidates if window[0] <= c.event_time <= window[1]]
+    is_partial = _is_data_partial(rec, range_, len(candidates), now)
     # [A] "first"/"last" follow the event time (TimestampSource, else ingestion time),
     # ties in ingestion order.
     candidates.sort(key=lambda c: (c.event_time, c.obj.seq))
@@ -522,8 +570,10 @@ def evaluate(
         rendered.append((cand, text, number))
 
     value = _aggregate(statistic, rendered, conditions)
-    # [A] IsDataPartial is always "false": evaluation is synchronous over all data.
-    out: dict[str, Any] = {"CalculatedAttributeName": rec.name, "IsDataPartial": "false"}
+    out: dict[str, Any] = {
+        "CalculatedAttributeName": rec.name,
+        "IsDataPartial": "true" if is_partial else "false",
+    }
     if definition.get("DisplayName"):
         out["DisplayName"] = definition["DisplayName"]
     threshold = conditions.get("Threshold")
@@ -775,14 +825,20 @@ def list_calculated_attribute_definitions(ctx: Context, req: dict[str, Any]) -> 
 def update_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     """Change DisplayName, Description and/or Conditions (spec 10.4).
 
-    [A] present members replace, absent ones are kept. Values are evaluated lazily, so
-    a widened range does include older history (the service would not, spec 10.2 #10).
+    [A] present members replace, absent ones are kept. New Conditions do not pull in
+    history older than the old range's start at the time of the update (D405:
+    "increasing the date range ... will not trigger inclusion of historical data
+    greater than the current date range"), recorded in ``history_floors``.
     """
     domain = ctx.domain(req["DomainName"])
     rec = _definition_or_404(domain, req["CalculatedAttributeName"])
     if "Conditions" in req:
         expression = parse_expression(rec.definition["AttributeDetails"]["Expression"])
         _validate_conditions(req["Conditions"], expression.object_type, rec.definition["Statistic"])
+        reach = _reach((rec.definition.get("Conditions") or {}).get("Range"))
+        if reach is not None:
+            now = ctx.now()
+            rec.history_floors.append([now, now - reach * DAY])
     for member in ("DisplayName", "Description", "Conditions"):
         if member in req:
             rec.definition[member] = req[member]

@@ -115,6 +115,10 @@ class CalculatedAttributeRec:
     tags: dict[str, str]
     created_at: float
     updated_at: float
+    #: ``[updated_at, bound]`` per Conditions update: objects ingested before
+    #: ``updated_at`` whose event time is before ``bound`` (the then range's start) stay
+    #: excluded, because widening a range does not pull in older history (D405).
+    history_floors: list[list[float]] = field(default_factory=list)
 
 
 @dataclass

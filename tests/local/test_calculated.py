@@ -971,3 +971,158 @@ def test_recent_occurrences_never_breaks_list_for_profile(backend, client, pid):
         "spend": "7",
         "recent": '["kiwi"]',
     }
+
+
+# --------------------------------------------------------------------------- IsDataPartial
+# "true" until the definition's range (or object count) has been covered since the
+# definition was created (D404, Admin Guide "Validating calculated attribute values").
+
+
+def partial(client: Any, pid: str, name: str) -> str:
+    out = client.get_calculated_attribute_for_profile(
+        DomainName=D, ProfileId=pid, CalculatedAttributeName=name
+    )
+    return str(out["IsDataPartial"])
+
+
+def test_is_data_partial_until_the_range_has_elapsed(backend, client, pid):
+    define(
+        client,
+        "month",
+        "COUNT",
+        UseHistoricalData=False,
+        Conditions={"Range": {"Value": 30, "Unit": "DAYS"}},
+    )
+    assert partial(client, pid, "month") == "true"
+    backend.clock.advance(days=29.9)
+    assert partial(client, pid, "month") == "true"
+    listed = client.list_calculated_attributes_for_profile(DomainName=D, ProfileId=pid)["Items"]
+    assert [i["IsDataPartial"] for i in listed] == ["true"]
+    batch = client.batch_get_calculated_attribute_for_profile(
+        DomainName=D, CalculatedAttributeName="month", ProfileIds=[pid]
+    )
+    assert batch["CalculatedAttributeValues"][0]["IsDataPartial"] == "true"
+    backend.clock.advance(days=0.1)
+    assert partial(client, pid, "month") == "false"
+
+
+def test_is_data_partial_with_a_value_range_needs_its_far_end(backend, client, pid):
+    define(
+        client,
+        "window",
+        "COUNT",
+        UseHistoricalData=False,
+        Conditions={"Range": {"ValueRange": {"Start": 7, "End": 2}, "Unit": "DAYS"}},
+    )
+    backend.clock.advance(days=6)
+    assert partial(client, pid, "window") == "true"
+    backend.clock.advance(days=1)
+    assert partial(client, pid, "window") == "false"
+
+
+def test_is_data_partial_until_the_object_count_is_reached(backend, client, pid):
+    put(client, {"id": "before", "amount": 1})  # ingested before the definition: not counted
+    backend.clock.advance(1)
+    define(client, "last3", "SUM", UseHistoricalData=False, Conditions={"ObjectCount": 3})
+    for i in range(3):
+        assert partial(client, pid, "last3") == "true"
+        put(client, {"id": f"n{i}", "amount": 1})
+    assert partial(client, pid, "last3") == "false"
+
+
+def test_range_or_object_count_whichever_is_covered_first(backend, client, pid):
+    conditions = {"Range": {"Value": 10, "Unit": "DAYS"}, "ObjectCount": 2}
+    define(client, "both", "SUM", UseHistoricalData=False, Conditions=conditions)
+    assert partial(client, pid, "both") == "true"
+    put(client, {"id": "a", "amount": 1})
+    put(client, {"id": "b", "amount": 1})
+    assert partial(client, pid, "both") == "false"  # the two most recent objects are known
+    backend.clock.advance(1)
+    define(client, "both2", "SUM", UseHistoricalData=False, Conditions=conditions)
+    assert partial(client, pid, "both2") == "true"
+    backend.clock.advance(days=10)
+    assert partial(client, pid, "both2") == "false"  # the whole range is known
+
+
+def test_is_data_partial_is_false_with_historical_data_or_without_a_window(client, pid):
+    define(
+        client,
+        "history",
+        "SUM",
+        UseHistoricalData=True,
+        Conditions={"Range": {"Value": 30, "Unit": "DAYS"}},
+    )
+    define(client, "forever", "SUM", UseHistoricalData=False)
+    assert partial(client, pid, "history") == "false"
+    assert partial(client, pid, "forever") == "false"
+
+
+def test_a_range_override_is_covered_like_the_definitions_range(backend, client, pid):
+    define(
+        client,
+        "short",
+        "SUM",
+        UseHistoricalData=False,
+        Conditions={"Range": {"Value": 1, "Unit": "DAYS"}},
+    )
+    backend.clock.advance(days=2)
+    out = client.batch_get_calculated_attribute_for_profile(
+        DomainName=D,
+        CalculatedAttributeName="short",
+        ProfileIds=[pid],
+        ConditionOverrides={"Range": {"Start": 5, "Unit": "DAYS"}},
+    )
+    assert out["CalculatedAttributeValues"][0]["IsDataPartial"] == "true"
+    assert partial(client, pid, "short") == "false"
+
+
+# --------------------------------------------------------------------------- widening a range
+# "increasing the date range of a calculated attribute will not trigger inclusion of
+# historical data greater than the current date range" (D405, UpdateCalculatedAttributeDefinition).
+
+
+def test_widening_the_range_does_not_pull_in_older_history(backend, client, purchases):
+    define(client, "spend", "SUM", Conditions={"Range": {"Value": 2, "Unit": "DAYS"}})
+    assert value(client, purchases, "spend") == "25"  # 20 + 5: the objects of the last 2 days
+    client.update_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        Conditions={"Range": {"Value": 10, "Unit": "DAYS"}},
+    )
+    assert value(client, purchases, "spend") == "25"  # 10 and 30 were older than the old range
+    assert partial(client, purchases, "spend") == "true"
+    backend.clock.advance(days=1)
+    put(client, {"id": "new", "amount": 100})
+    assert value(client, purchases, "spend") == "125"  # new data counts
+    # Removing the range entirely does not bring the old objects back either.
+    client.update_calculated_attribute_definition(
+        DomainName=D, CalculatedAttributeName="spend", Conditions={"ObjectCount": 100}
+    )
+    assert value(client, purchases, "spend") == "125"
+    # The widened range is covered 10 days after the old range's start (START + 1.5 days).
+    backend.clock.freeze(START + timedelta(days=11.4))
+    client.update_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        Conditions={"Range": {"Value": 10, "Unit": "DAYS"}},
+    )
+    assert partial(client, purchases, "spend") == "true"
+    backend.clock.freeze(START + timedelta(days=11.5))
+    assert partial(client, purchases, "spend") == "false"
+
+
+def test_narrowing_the_range_excludes_nothing_later(backend, client, purchases):
+    define(client, "spend", "SUM", Conditions={"Range": {"Value": 10, "Unit": "DAYS"}})
+    client.update_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        Conditions={"Range": {"Value": 3, "Unit": "DAYS"}},
+    )
+    assert value(client, purchases, "spend") == "55"
+    client.update_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="spend",
+        Conditions={"Range": {"Value": 10, "Unit": "DAYS"}},
+    )
+    # Widening back from 3 days: the object older than 3 days (10 at START) stays out.
+    assert value(client, purchases, "spend") == "55"
