@@ -7,6 +7,7 @@ documents one-line meanings of the statistics.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -165,7 +166,10 @@ def evaluate_numeric(node: Any, values: dict[str, str]) -> float | None:
     right = evaluate_numeric(node[3], values)
     if left is None or right is None or (node[1] == "/" and right == 0):
         return None
-    return _OPS[node[1]](left, right)
+    result = _OPS[node[1]](left, right)
+    # [A] a result a double cannot hold (1e308 * 10) skips the object like a division
+    # by zero (issue 15 item 10).
+    return result if math.isfinite(result) else None
 
 
 def _number(text: str) -> float | None:
@@ -198,18 +202,29 @@ def _render_number(value: float) -> str:
     return format(value, ".12g")
 
 
+#: Instants a timestamp can name: 0001-01-01 to 9999-12-31 (what a datetime, and so
+#: botocore's parser of LastObjectTimestamp, can hold).
+_EARLIEST = -62135596800.0
+_LATEST = 253402300799.0
+
+
 def parse_time(value: Any, fmt: str | None = None) -> float | None:
     """Epoch seconds from an EPOCHMILLI or ISO_8601 value; None when unparseable.
 
     [A] EPOCHMILLI accepts seconds or milliseconds: numbers above 1e11 are milliseconds.
-    Without a format both forms are tried.
+    Without a format both forms are tried. An instant outside the years 1-9999 is
+    unparseable (issue 15 item 10: it must never reach a response).
     """
     if value is None or isinstance(value, bool):
         return None
     if fmt in (None, "EPOCHMILLI"):
         number = _number(value) if isinstance(value, str) else value
         if isinstance(number, (int, float)):
-            return float(number) / 1000.0 if abs(number) > 1e11 else float(number)
+            try:
+                seconds = float(number) / 1000.0 if abs(number) > 1e11 else float(number)
+            except OverflowError:
+                return None
+            return seconds if _EARLIEST <= seconds <= _LATEST else None
         if fmt == "EPOCHMILLI":
             return None
     if not isinstance(value, str):
@@ -611,8 +626,13 @@ def _numbers(rendered: list[Rendered]) -> list[float]:
     return [n for _, _, n in rendered if n is not None]
 
 
+def _finite(value: float) -> str | None:
+    """[A] An aggregate a double cannot hold (a sum of two 1e308) has no Value."""
+    return _render_number(value) if math.isfinite(value) else None
+
+
 def _sum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
-    return _render_number(sum(_numbers(rendered)))
+    return _finite(sum(_numbers(rendered)))
 
 
 def _minimum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
@@ -625,7 +645,8 @@ def _maximum(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None
 
 def _average(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:
     numbers = _numbers(rendered)
-    return _render_number(sum(numbers) / len(numbers))
+    # Divided first, so that the mean of large numbers does not overflow on the way.
+    return _finite(sum(n / len(numbers) for n in numbers))
 
 
 def _max_occurrence(rendered: list[Rendered], conditions: dict[str, Any]) -> str | None:

@@ -16,6 +16,7 @@ Checked, at every depth (structures, list items, map keys and map values):
 * ``pattern`` of strings: Smithy patterns are ECMA-262 regular expressions that are
   *searched*, not implicitly anchored; see :func:`compile_pattern` for the dialect;
 * ``enum`` of strings;
+* strings are valid Unicode: no unpaired surrogate (a ``"\ud800"`` escape in JSON);
 * tagged unions: exactly one member set.
 
 A problem names the member path (``Address.City``, ``Values[2]``, ``Attributes['k']``)
@@ -35,6 +36,7 @@ from typing import Any
 
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
+from ._documents import has_unpaired_surrogate
 from ._model import service_model
 
 _HIDDEN = "value hidden: personal data"
@@ -220,6 +222,10 @@ class _Walker:
             self.add(path, "a string", _type_of(value))
             return
         self._size(shape, len(value), path, "characters")
+        if has_unpaired_surrogate(value):
+            # A lone surrogate escape ("\ud800") decodes to text with no UTF-8 form.
+            self.add(path, "valid Unicode text", "got an unpaired surrogate")
+            return
         shown = _HIDDEN if hide else f"got {value!r}"
         pattern = shape.metadata.get("pattern")
         if pattern is not None and compile_pattern(pattern).search(value) is None:

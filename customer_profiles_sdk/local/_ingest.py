@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _keys
+from ._documents import parse_object
 from ._errors import bad_request, not_found
 from ._object_types import (
     OBJECTS_PER_PROFILE_QUOTA,
@@ -324,10 +325,9 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     # [A] size, JSON and JSON-object checks are synchronous BadRequests here.
     if len(body.encode("utf-8")) > MAX_OBJECT_BYTES:
         raise bad_request("The object is larger than 250 KB")
-    try:
-        doc = json.loads(body)
-    except ValueError:
-        raise bad_request("Object is not valid JSON") from None
+    # NaN/Infinity, numbers beyond a double, deep nesting and unpaired surrogates are
+    # refused here, never stored (issue 15 items 10 and 11) [A].
+    doc = parse_object(body)
     if not isinstance(doc, dict):
         raise bad_request("Object must be a JSON object")
 

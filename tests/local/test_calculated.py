@@ -1126,3 +1126,60 @@ def test_narrowing_the_range_excludes_nothing_later(backend, client, purchases):
     )
     # Widening back from 3 days: the object older than 3 days (10 at START) stays out.
     assert value(client, purchases, "spend") == "55"
+
+
+# --------------------------------------------------------------------------- numbers at the edge
+# Issue 15 item 10: no read of a calculated attribute ever answers 500.
+
+
+def test_sums_that_overflow_a_double_have_no_value(client, pid):
+    for i in range(2):
+        put(client, {"id": f"big{i}", "amount": 1e308, "qty": 1e308, "item": "x"})
+    define(client, "sum", "SUM")
+    define(client, "avg", "AVERAGE")
+    define(client, "max", "MAXIMUM")
+    define(client, "product", "SUM", "{Purchase.amount} * {Purchase.qty}", ("amount", "qty"))
+    define(client, "count", "COUNT", "{Purchase.amount} * {Purchase.qty}", ("amount", "qty"))
+    assert value(client, pid, "sum") is None  # [A] 2e308 is no double: no Value
+    assert value(client, pid, "avg") == "1e+308"
+    assert value(client, pid, "max") == "1e+308"
+    assert value(client, pid, "product") is None  # each product overflows: skipped
+    assert value(client, pid, "count") == "0"
+    items = client.list_calculated_attributes_for_profile(DomainName=D, ProfileId=pid)["Items"]
+    assert {i["CalculatedAttributeName"] for i in items} == {"avg", "max", "count"}
+    out = client.batch_get_calculated_attribute_for_profile(
+        DomainName=D, CalculatedAttributeName="sum", ProfileIds=[pid]
+    )
+    assert "Value" not in out["CalculatedAttributeValues"][0]
+
+
+def test_timestamps_no_date_can_hold_fall_back_to_the_ingestion_time(backend, client, pid):
+    for i, at in enumerate([1e300, -1e300, "9999999-01-01T00:00:00Z", 10**30]):
+        put(client, {"id": f"t{i}", "amount": 1, "at": at, "item": str(at)})
+    conditions = {
+        "Range": {
+            "Value": 1,
+            "Unit": "DAYS",
+            "TimestampSource": "{Purchase.at}",
+            "TimestampFormat": "EPOCHMILLI",
+        }
+    }
+    define(client, "recent", "SUM", Conditions=conditions)
+    define(
+        client, "on", "COUNT", "{Purchase.item}", ("item",), Filter=only_if("item", "ON", "1e300")
+    )
+    define(
+        client,
+        "after",
+        "COUNT",
+        "{Purchase.item}",
+        ("item",),
+        Filter=only_if("item", "AFTER", "2020-01-01"),
+    )
+    assert value(client, pid, "recent") == "4"
+    assert value(client, pid, "on") == "0"
+    assert value(client, pid, "after") == "0"
+    out = client.get_calculated_attribute_for_profile(
+        DomainName=D, ProfileId=pid, CalculatedAttributeName="recent"
+    )
+    assert out["LastObjectTimestamp"] == START

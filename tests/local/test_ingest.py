@@ -960,3 +960,86 @@ def test_put_profile_object_too_large(client, domain):
 def test_put_profile_object_invalid_type_name(client, domain):
     with pytest.raises(client.exceptions.BadRequestException):
         client.put_profile_object(DomainName=D, ObjectTypeName="bad name", Object="{}")
+
+
+# --------------------------------------------------------------------------- edge values
+# Issue 15 items 10 and 11: numbers a double cannot hold, deep nesting and unpaired
+# surrogates in an Object are clear 400s at ingestion, never a 500 later.
+
+
+@pytest.mark.parametrize(
+    "number", ["NaN", "Infinity", "-Infinity", "1e999", "-1e999", "1" + "0" * 400]
+)
+def test_numbers_a_double_cannot_hold_are_refused(backend, client, domain, number):
+    client.create_profile(DomainName=D, AccountNumber="A-1")
+    order_type(client)
+    body = '{"orderNo": "o1", "account": "A-1", "total": ' + number + "}"
+    with pytest.raises(client.exceptions.BadRequestException, match="number"):
+        client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+    assert backend.store.region("us-east-1").domains[D].objects == {}
+    # The largest doubles themselves are fine.
+    put(client, "Order", {"orderNo": "o2", "account": "A-1", "total": 1.7976931348623157e308})
+
+
+@pytest.mark.parametrize("depth", [2_000, 120_000])
+def test_deeply_nested_objects_are_refused(backend, client, domain, depth):
+    client.create_profile(DomainName=D, AccountNumber="A-1")
+    order_type(client)
+    body = '{"orderNo": "o1", "account": "A-1", "n": ' + "[" * depth + "]" * depth + "}"
+    with pytest.raises(client.exceptions.BadRequestException, match="nested"):
+        client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+    assert backend.calls[-1].status == 400
+
+
+def test_moderately_nested_objects_are_accepted(client, domain):
+    pid = client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"]
+    order_type(client)
+    nested: Any = "leaf"
+    for _ in range(60):
+        nested = {"n": [nested]}
+    put(client, "Order", {"orderNo": "o1", "account": "A-1", "deep": nested})
+    assert objects(client, "Order", pid)[0]["Object"]["deep"] == nested
+
+
+def test_a_nested_value_in_a_unique_key_is_its_json_text(client, domain):
+    # A UNIQUE field whose value is a JSON object is indexed by its compact JSON text.
+    pid = client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"]
+    order_type(client)
+    put(client, "Order", {"orderNo": {"shop": 1, "no": [2, 3]}, "account": "A-1"})
+    assert search(client, "orderNo", '{"shop":1,"no":[2,3]}') == [pid]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"orderNo": "\\ud800", "account": "A-1"}',  # the UNIQUE key
+        '{"orderNo": "o1", "account": "A-1", "note": "x\\udfffy"}',  # any other value
+        '{"orderNo": "o1", "account": "A-1", "\\ud83d": 1}',  # a member name
+    ],
+)
+def test_unpaired_surrogate_escapes_in_an_object_are_refused(backend, client, domain, document):
+    client.create_profile(DomainName=D, AccountNumber="A-1")
+    order_type(client)
+    with pytest.raises(client.exceptions.BadRequestException, match="surrogate"):
+        client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=document)
+    assert backend.store.region("us-east-1").domains[D].objects == {}
+    # A correctly paired surrogate escape is ordinary text.
+    put(client, "Order", {"orderNo": "o\U0001f600", "account": "A-1"})
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.put_profile_object(
+            DomainName=D, ObjectTypeName="Order", Object='{"orderNo": "\ud800", "account": "A-1"}'
+        ),
+        lambda c: c.create_profile(DomainName=D, FirstName="An\udc00n"),
+        lambda c: c.search_profiles(DomainName=D, KeyName="_email", Values=["\ud800@x.com"]),
+        lambda c: c.create_profile(DomainName=D, Attributes={"k\ud800": "v"}),
+    ],
+)
+def test_unpaired_surrogates_in_any_request_string_are_refused(backend, client, domain, call):
+    order_type(client)
+    with pytest.raises(client.exceptions.BadRequestException, match="surrogate"):
+        call(client)
+    assert backend.calls[-1].status == 400
