@@ -10,6 +10,7 @@ import base64
 import functools
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +33,7 @@ from ._object_types import (
 )
 from ._registry import Context, operation
 from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
-from ._templates import DERIVED_FIELDS, TEMPLATES
+from ._templates import DERIVED_FIELDS, LOOKUP_RULES, TEMPLATES
 
 #: Objects per profile before eviction (D10/D11). Module-level so tests can lower it.
 OBJECTS_PER_PROFILE = OBJECTS_PER_PROFILE_QUOTA
@@ -116,11 +117,15 @@ def _profiles_with(domain: DomainRec, key: str, value: str) -> list[ProfileRec]:
     ]
 
 
-def resolve_profile(domain: DomainRec, keys: list[KeyValue]) -> ProfileRec | None:
+def resolve_profile(
+    domain: DomainRec, keys: list[KeyValue], rules: Mapping[str, str] | None = None
+) -> ProfileRec | None:
     """Step 4: two-pass lookup (D4): PROFILE keys, then PROFILE+SECONDARY keys.
 
     In each pass keys are tried in definition order [A]; a key matching exactly one
-    profile decides; a key matching several is ambiguous and discarded.
+    profile decides; a key matching several is ambiguous and discarded. ``rules``
+    (a template's :data:`~._templates.LOOKUP_RULES`) may restrict a key to stored
+    values or make several matches a rejection.
     """
     lookup = {"PROFILE", "LOOKUP_ONLY", "NEW_ONLY"}
     primary = [k for k in keys if k.ids & lookup and "SECONDARY" not in k.ids]
@@ -129,9 +134,19 @@ def resolve_profile(domain: DomainRec, keys: list[KeyValue]) -> ProfileRec | Non
         for key in group:
             if not key.value:
                 continue
-            found = _profiles_with(domain, key.name, key.value)
+            rule = (rules or {}).get(key.name)
+            if rule == "stored":
+                found = [
+                    p
+                    for p in _keys.by_creation(domain.profiles.values())
+                    if key.value in p.keys.get(key.name, {})
+                ]
+            else:
+                found = _profiles_with(domain, key.name, key.value)
             if len(found) == 1:
                 return found[0]
+            if len(found) > 1 and rule == "unique":
+                raise bad_request(f"The {key.name} key matches more than one profile")
     return None
 
 
@@ -356,7 +371,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         # Step 3: update of a stored object; it stays on its profile [A #24].
         profile = domain.profiles.get(existing.profile_id)
     if profile is None:
-        profile = resolve_profile(domain, keys)
+        profile = resolve_profile(domain, keys, LOOKUP_RULES.get(definition.get("TemplateId", "")))
     if profile is not None:
         size = sum(
             len(o.body.encode("utf-8"))

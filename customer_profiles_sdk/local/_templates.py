@@ -308,6 +308,13 @@ _CLICKSTREAM_FIELDS = {
 }
 
 _ALL: list[dict[str, Any]] = [
+    # Contact records (D407, D408). CTR attaches a record to the profile an agent
+    # associated (_ctrContactId), else creates an inferred profile; it never attaches
+    # by phone to a profile created with CreateProfile. [A] _phone is still looked up,
+    # but only among the _phone values contact records stored (see LOOKUP_RULES), so
+    # the records of one caller share one inferred profile (the model's PutProfileObject
+    # text: "Any additional Contact Records with the same phone number will be mapped to
+    # the same inferred profile").
     _template(
         "CTR",
         "AmazonConnect",
@@ -315,22 +322,21 @@ _ALL: list[dict[str, Any]] = [
         allow_profile_creation=True,
         fields=_CTR_FIELDS,
         keys={
-            "_ctrContactId": _k("contactId", ids=("UNIQUE",)),
-            "_phone": _k("phone", ids=("PROFILE",)),
+            "_ctrContactId": _k("contactId", ids=("UNIQUE", "PROFILE")),
+            "_phone": _k("phone", ids=("PROFILE", "SECONDARY")),
         },
     ),
-    # [A] CTR-NoInferred: the 2023 text says "none => inferred profile", but the name and
-    # the "more than one => rejected" rule only fit AllowProfileCreation=false, so an
-    # object that finds no single profile by _phone goes to the dead-letter list.
+    # CTR-NoInferred (D407, D408): _ctrContactId, then the one profile found by _phone;
+    # several => the record is rejected; none => an inferred profile is created.
     _template(
         "CTR-NoInferred",
         "AmazonConnect",
         "ContactRecord",
-        allow_profile_creation=False,
+        allow_profile_creation=True,
         fields=_CTR_FIELDS,
         keys={
-            "_ctrContactId": _k("contactId", ids=("UNIQUE",)),
-            "_phone": _k("phone", ids=("PROFILE",)),
+            "_ctrContactId": _k("contactId", ids=("UNIQUE", "PROFILE")),
+            "_phone": _k("phone", ids=("PROFILE", "SECONDARY")),
         },
     ),
     _template(
@@ -475,6 +481,18 @@ TEMPLATES: dict[str, dict[str, Any]] = {t["TemplateId"]: t for t in _ALL}
 #: Default MaxProfileObjectCount of an implicit type made from a template. [A] D10 names a
 #: per-type limit of 100 objects for web analytics only.
 TEMPLATE_MAX_OBJECT_COUNT: dict[str, int] = {"WebAnalytics-Clickstream": 100}
+
+
+#: How a template's keys look profiles up when it differs from the generic rule
+#: (spec 7.1 step 4), per TemplateId and key name: ``"stored"`` matches only values
+#: stored on profiles by ingestion or AddProfileKey (never the keys derived from a
+#: profile's own fields); ``"unique"`` rejects the object when the key matches several
+#: profiles instead of discarding the key. Applies to implicit types and to types
+#: created with that TemplateId.
+LOOKUP_RULES: dict[str, dict[str, str]] = {
+    "CTR": {"_phone": "stored"},  # D407: no phone match on a CreateProfile profile [A]
+    "CTR-NoInferred": {"_phone": "unique"},  # D407: "the request will be rejected"
+}
 
 
 def _shopify_status_code(order_status_url: str) -> str:

@@ -779,21 +779,95 @@ def test_explicit_object_type_with_template(backend, client, domain):
     assert len(objects(client, "Contacts", pid)) == 1
 
 
-def test_template_without_profile_creation_dead_letters(backend, client, domain):
-    put(
-        client,
-        "CTR-NoInferred",
-        {"ContactId": "c-1", "CustomerEndpoint": {"Address": "+15550001111"}},
-    )
-    assert all_profiles(backend) == []
-    assert len(backend.dead_letters(D)) == 1
+# Contact-record templates (D407 "Automatically associate a contact record with a profile
+# using the phone key", D408 "Contact record templates"; issue 15 item 3).
+
+
+def ctr(client: Any, contact_id: str, phone: str = "+15550001111", type_name: str = "CTR") -> str:
+    record = {"ContactId": contact_id, "Channel": "VOICE", "CustomerEndpoint": {"Address": phone}}
+    return put(client, type_name, record)
+
+
+def test_ctr_does_not_attach_by_phone_to_a_created_profile(backend, client, domain):
+    known = client.create_profile(DomainName=D, FirstName="John", PhoneNumber="+15550001111")
+    ctr(client, "c-1")
+    inferred = [p for p in all_profiles(backend) if p != known["ProfileId"]]
+    assert len(inferred) == 1
+    assert len(objects(client, "CTR", inferred[0])) == 1
+    assert objects(client, "CTR", known["ProfileId"]) == []
+    # _phone is stored and searchable on the inferred profile.
+    assert set(search(client, "_phone", "555-000-1111")) == {known["ProfileId"], inferred[0]}
+    assert backend.dead_letters(D) == []
+
+
+def test_ctr_attaches_to_the_profile_an_agent_associated(backend, client, domain):
+    pid = client.create_profile(DomainName=D, FirstName="John", PhoneNumber="+15550001111")[
+        "ProfileId"
+    ]
+    client.add_profile_key(DomainName=D, ProfileId=pid, KeyName="_ctrContactId", Values=["c-2"])
+    ctr(client, "c-2")
+    assert all_profiles(backend) == [pid]
+    assert len(objects(client, "CTR", pid)) == 1
+    # [A] Later records of that caller follow the associated record's stored _phone key.
+    ctr(client, "c-3", phone="555 000 1111")
+    assert all_profiles(backend) == [pid]
+    assert len(objects(client, "CTR", pid)) == 2
+
+
+def test_ctr_records_of_an_unknown_caller_share_one_inferred_profile(backend, client, domain):
+    ctr(client, "c-1", phone="+15557654321")
+    ctr(client, "c-2", phone="(555) 765-4321")
+    (pid,) = all_profiles(backend)
+    assert len(objects(client, "CTR", pid)) == 2
+    ctr(client, "c-3", phone="+15550009999")
+    assert len(all_profiles(backend)) == 2
+
+
+def test_ctr_no_inferred_attaches_by_phone(backend, client, domain):
     pid = client.create_profile(DomainName=D, PhoneNumber="555-000-1111")["ProfileId"]
-    put(
-        client,
-        "CTR-NoInferred",
-        {"ContactId": "c-2", "CustomerEndpoint": {"Address": "+15550001111"}},
-    )
+    ctr(client, "c-1", type_name="CTR-NoInferred")
+    assert all_profiles(backend) == [pid]
     assert len(objects(client, "CTR-NoInferred", pid)) == 1
+
+
+def test_ctr_no_inferred_looks_up_the_contact_id_first(backend, client, domain):
+    by_phone = client.create_profile(DomainName=D, PhoneNumber="555-000-1111")["ProfileId"]
+    agent = client.create_profile(DomainName=D, FirstName="Ann")["ProfileId"]
+    client.add_profile_key(DomainName=D, ProfileId=agent, KeyName="_ctrContactId", Values=["c-9"])
+    ctr(client, "c-9", type_name="CTR-NoInferred")
+    assert len(objects(client, "CTR-NoInferred", agent)) == 1
+    assert objects(client, "CTR-NoInferred", by_phone) == []
+
+
+def test_ctr_no_inferred_rejects_several_phone_matches(backend, client, domain):
+    client.create_profile(DomainName=D, PhoneNumber="555-000-1111")
+    client.create_profile(DomainName=D, MobilePhoneNumber="+1 555 000 1111")
+    with pytest.raises(client.exceptions.BadRequestException, match="more than one profile"):
+        ctr(client, "c-1", type_name="CTR-NoInferred")
+    assert len(all_profiles(backend)) == 2
+    assert backend.store.region("us-east-1").domains[D].objects == {}
+    assert backend.dead_letters(D) == []
+
+
+def test_ctr_no_inferred_creates_an_inferred_profile_when_nothing_matches(backend, client, domain):
+    ctr(client, "c-1", type_name="CTR-NoInferred")
+    (pid,) = all_profiles(backend)
+    assert profile(client, pid) == {"ProfileId": pid, "PhoneNumber": "+15550001111"}
+    assert backend.dead_letters(D) == []
+    # Once inferred, the caller's next records attach to it by _phone.
+    ctr(client, "c-2", type_name="CTR-NoInferred")
+    assert all_profiles(backend) == [pid]
+
+
+def test_ctr_type_replaced_by_the_no_inferred_template(backend, client, domain):
+    # The documented CLI switch: put-profile-object-type --object-type-name CTR
+    # --template-id CTR-NoInferred.
+    client.put_profile_object_type(
+        DomainName=D, ObjectTypeName="CTR", Description="no inferred", TemplateId="CTR-NoInferred"
+    )
+    pid = client.create_profile(DomainName=D, PhoneNumber="555-000-1111")["ProfileId"]
+    ctr(client, "c-1")
+    assert all_profiles(backend) == [pid]
 
 
 @pytest.mark.parametrize("template_id", ["Shopify-Order", "Shopify-DraftOrder"])
