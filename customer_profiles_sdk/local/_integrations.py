@@ -100,10 +100,11 @@ def put_integration(ctx: Context, req: Request) -> Response:
     now = ctx.now()
     if existing is None:
         rec = IntegrationRec(uri=uri, definition={}, tags={}, created_at=now, updated_at=now)
+        merge_tags(rec.tags, req.get("Tags") or {})
     else:
+        # D409 (spec 18): Tags sent to an existing integration change nothing; tags
+        # change through TagResource/UntagResource.
         rec = existing
-    # [A] tags given to an upsert are merged like TagResource (never removed).
-    merge_tags(rec.tags, req.get("Tags") or {})
     rec.definition = definition
     rec.updated_at = now
     domain.integrations[uri] = rec

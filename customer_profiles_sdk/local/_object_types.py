@@ -657,9 +657,9 @@ def put_profile_object_type(ctx: Context, req: dict[str, Any]) -> dict[str, Any]
         )
         domain.object_types[name] = rec
     else:
-        # [A] replacement keeps CreatedAt, merges tags, does not re-process objects.
+        # [A] replacement keeps CreatedAt and does not re-process objects. D406: the
+        # request's Tags are ignored; tags change through TagResource/UntagResource.
         existing.definition = definition
-        existing.tags.update(req.get("Tags") or {})
         existing.updated_at = now
         existing.implicit = False
         rec = existing

@@ -8,7 +8,6 @@ from typing import Any
 
 from ._errors import ServiceFault, bad_request
 from ._keys import (
-    DEFAULT_KEY_TYPES,
     by_creation,
     default_keys,
     normalize_for_key,
@@ -164,7 +163,10 @@ def _check_exclusive(fields: dict[str, Any]) -> None:
 
 
 def _check_size(fields: dict[str, Any]) -> None:
-    if len(json.dumps(fields).encode("utf-8")) > MAX_PROFILE_BYTES:
+    # [A] the size of the profile's compact JSON in UTF-8 bytes (issue 15 item 12), not of
+    # its ASCII-escaped form (which counts six bytes for every "é").
+    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_PROFILE_BYTES:
         raise bad_request("The profile exceeds the maximum size of 250 KB")
 
 
@@ -333,9 +335,9 @@ def delete_profile_key(ctx: Context, req: Request) -> Response:
     profile = ctx.profile(domain, req["ProfileId"])
     key_name = req["KeyName"]
     values = _non_empty(req["Values"])
-    if key_name in DEFAULT_KEY_TYPES:
-        # [A] keys derived from the standard fields are not deletable this way.
-        raise bad_request(f"The default key {key_name} cannot be deleted")
+    # D401 (spec 5.2): any stored value of any key can be deleted, the default keys
+    # _account, _email, _phone and _fullName included. [A] a value derived from the
+    # profile's own fields (EmailAddress -> _email) stays while the field holds it.
     stored = profile.keys.get(key_name)
     if stored:
         for value in normalize_for_key(domain, key_name, values):

@@ -81,6 +81,6 @@ def untag_resource(ctx: Context, req: Request) -> Response:
 def list_tags_for_resource(ctx: Context, req: Request) -> Response:
     """ListTagsForResource (spec 12.3): ``{"tags": {...}}``."""
     tags = resource_tags(ctx, req["resourceArn"])
-    # [A] the model gives TagMap a minimum of 1 entry, so an untagged resource answers
-    # ``{}`` (no ``tags`` member) rather than the spec's ``{"tags": {}}``.
-    return {"tags": dict(tags)} if tags else {}
+    # Spec 12.3: an untagged resource answers {"tags": {}} (issue 15 item 8), although
+    # the model gives TagMap a minimum of one entry; botocore parses it as {}.
+    return {"tags": dict(tags)}

@@ -76,7 +76,9 @@ def test_put_integration_is_an_upsert(client, backend, domain):
     second = client.put_integration(
         DomainName=D, Uri=URI, ObjectTypeNames={"SegmentIdentify": "Other"}, Tags={"b": "2"}
     )
-    assert second["Tags"] == {"a": "1", "b": "2"}  # [A] tags merged on upsert
+    # D409: Tags of a PutIntegration on an existing integration change nothing.
+    assert second["Tags"] == {"a": "1"}
+    assert client.get_integration(DomainName=D, Uri=URI)["Tags"] == {"a": "1"}
     assert second["CreatedAt"] == first["CreatedAt"]
     assert second["LastUpdatedAt"] > first["LastUpdatedAt"]
     assert second["ObjectTypeNames"] == {"SegmentIdentify": "Other"}
@@ -184,8 +186,9 @@ def test_list_account_integrations(client, domain):
 
 def test_domain_tags_round_trip(client, domain):
     arn = ARN + D
-    # [A] TagMap has min 1 in the model: no tags => no "tags" member.
-    assert "tags" not in client.list_tags_for_resource(resourceArn=arn)
+    # An untagged resource answers {"tags": {}} (spec 12.3), though the model gives
+    # the tag map a minimum of one entry.
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == {}
     client.tag_resource(resourceArn=arn, tags={"a": "1", "b": "2"})
     client.tag_resource(resourceArn=arn, tags={"a": "9"})
     assert client.list_tags_for_resource(resourceArn=arn)["tags"] == {"a": "9", "b": "2"}
@@ -274,3 +277,19 @@ def test_tag_keys_are_validated(client, domain):
         client.tag_resource(resourceArn=ARN + D, tags={"aws:reserved": "v"})
     with pytest.raises(client.exceptions.BadRequestException):
         client.untag_resource(resourceArn=ARN + D, tagKeys=["has space"])
+
+
+def test_untagged_resources_of_every_kind_answer_an_empty_tag_map(client, domain):
+    client.put_integration(DomainName=D, Uri=URI, ObjectTypeName="Contact")
+    client.create_calculated_attribute_definition(
+        DomainName=D,
+        CalculatedAttributeName="n",
+        AttributeDetails={"Attributes": [{"Name": "id"}], "Expression": "{Contact.id}"},
+        Statistic="COUNT",
+    )
+    for suffix in ("", "/object-types/Contact", f"/integrations/{URI}", "/calculated-attributes/n"):
+        out = client.list_tags_for_resource(resourceArn=f"{ARN}{D}{suffix}")
+        assert out["tags"] == {}
+    client.tag_resource(resourceArn=ARN + D, tags={"a": "1"})
+    client.untag_resource(resourceArn=ARN + D, tagKeys=["a"])
+    assert client.list_tags_for_resource(resourceArn=ARN + D)["tags"] == {}

@@ -84,17 +84,25 @@ def test_put_get_list_roundtrip(client, domain):
     assert items[0]["Description"] == "test type"
 
 
-def test_put_replaces_keeps_created_at_and_merges_tags(client, backend, domain):
+def test_put_replaces_keeps_created_at_and_ignores_tags(client, backend, domain):
     first = put(client, Tags={"a": "1"})
     backend.clock.advance(60)
     second = put(client, Description="changed", Tags={"b": "2"}, SourcePriority=3)
     assert second["CreatedAt"] == first["CreatedAt"]
     assert second["LastUpdatedAt"] > first["LastUpdatedAt"]
     assert second["Description"] == "changed"
-    assert second["Tags"] == {"a": "1", "b": "2"}
+    # D406: Tags of a PutProfileObjectType on an existing type change nothing; tags
+    # change only through TagResource/UntagResource.
+    assert second["Tags"] == {"a": "1"}
+    name = second["ObjectTypeName"]
+    arn = f"arn:aws:profile:us-east-1:123456789012:domains/{D}/object-types/{name}"
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == {"a": "1"}
     items = client.list_profile_object_types(DomainName=D)["Items"]
     assert len(items) == 1
     assert items[0]["SourcePriority"] == 3
+    client.untag_resource(resourceArn=arn, tagKeys=["a"])
+    third = put(client, Tags={"c": "3"})
+    assert "Tags" not in third
 
 
 def test_max_available_profile_object_count(client, domain):

@@ -100,6 +100,19 @@ def test_create_profile_larger_than_250_kb_is_bad_request(client, domain):
     assert len(_get(client, pid["ProfileId"])["Attributes"]) == 500
 
 
+def test_profile_size_is_measured_in_utf8_bytes(client, domain):
+    # 200 values of 255 two-byte characters: ~104 KB in UTF-8, but ~310 KB once every
+    # character is escaped as \\u00e9, which is how the size used to be measured.
+    attributes = {f"k{i:03d}": "é" * 255 for i in range(200)}
+    pid = client.create_profile(DomainName=D, Attributes=attributes)["ProfileId"]
+    client.update_profile(DomainName=D, ProfileId=pid, FirstName="Zoë")
+    assert _get(client, pid)["Attributes"] == attributes
+    # Four-byte characters: 260 values of 255 are ~265 KB in UTF-8, over the limit.
+    emoji = {f"k{i:03d}": "\U0001f600" * 255 for i in range(260)}
+    with pytest.raises(client.exceptions.BadRequestException, match="250 KB"):
+        client.create_profile(DomainName=D, Attributes=emoji)
+
+
 def test_profile_expires_after_domain_default(client, backend, domain):
     pid = client.create_profile(DomainName=D, FirstName="Ann")["ProfileId"]
     backend.clock.advance(9 * DAY)
@@ -306,13 +319,33 @@ def test_delete_profile_key(client, domain):
     client.delete_profile_key(DomainName=D, ProfileId=pid, KeyName="never", Values=["x"])
 
 
-def test_delete_profile_key_rejects_default_keys(client, domain):
+@pytest.mark.parametrize(
+    ("key", "value", "searched"),
+    [
+        ("_phone", "555-123-4567", "+1 555 123 4567"),
+        ("_email", "Ann@Example.com", "ann@example.com"),
+        ("_account", "A-7", "A-7"),
+        ("_fullName", "Ann  Lee", "ann lee"),
+    ],
+)
+def test_delete_profile_key_deletes_default_key_values(client, domain, key, value, searched):
+    # D401: the API documents no restriction on the key names DeleteProfileKey accepts.
     pid = client.create_profile(DomainName=D)["ProfileId"]
-    client.add_profile_key(DomainName=D, ProfileId=pid, KeyName="_phone", Values=["5551234567"])
-    with pytest.raises(client.exceptions.BadRequestException):
-        # [A] default keys cannot be deleted this way.
-        client.delete_profile_key(DomainName=D, ProfileId=pid, KeyName="_phone", Values=["x"])
-    assert _ids(client, "_phone", ["15551234567"]) == [pid]
+    client.add_profile_key(DomainName=D, ProfileId=pid, KeyName=key, Values=[value])
+    assert _ids(client, key, [searched]) == [pid]
+    out = client.delete_profile_key(DomainName=D, ProfileId=pid, KeyName=key, Values=[value])
+    assert out["Message"]
+    assert _ids(client, key, [searched]) == []
+
+
+def test_delete_profile_key_leaves_values_derived_from_fields(client, domain):
+    # [A] a value the profile's own fields produce stays searchable while the field
+    # holds it; clear the field with UpdateProfile to remove it.
+    pid = client.create_profile(DomainName=D, PhoneNumber="555-123-4567")["ProfileId"]
+    client.delete_profile_key(DomainName=D, ProfileId=pid, KeyName="_phone", Values=["5551234567"])
+    assert _ids(client, "_phone", ["5551234567"]) == [pid]
+    client.update_profile(DomainName=D, ProfileId=pid, PhoneNumber="")
+    assert _ids(client, "_phone", ["5551234567"]) == []
 
 
 def test_delete_profile_key_errors(client, domain):

@@ -222,7 +222,8 @@ def test_put_again_replaces_the_definition_and_keeps_created_at(
     assert second.last_updated_at > first.last_updated_at
     assert second.object_type_name is None
     assert second.object_type_names == {"ShopifyCreateOrders": "Order"}
-    assert second.tags == {"a": "1", "b": "2"}
+    # PutIntegration ignores Tags for an existing integration (D409): TagResource adds them.
+    assert second.tags == {"a": "1"}
 
 
 def test_put_with_an_unknown_object_type_is_a_bad_request(domain: Domain) -> None:

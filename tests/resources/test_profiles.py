@@ -340,10 +340,13 @@ def test_delete_key_is_idempotent(profiles: Profiles) -> None:
     assert profiles.delete_key("c" * 32, "loyalty", ["L-2"]) is False
 
 
-def test_delete_key_of_a_field_derived_key_is_refused(profiles: Profiles) -> None:
+def test_delete_key_removes_a_stored_value_of_a_default_key(profiles: Profiles) -> None:
+    # DeleteProfileKey accepts the default keys (its API reference names no restriction).
     pid = profiles.create(Profile(email_address="ana@example.com"))
-    with pytest.raises(BadRequestError):
-        profiles.delete_key(pid, "_email", ["ana@example.com"])
+    profiles.add_key(pid, "_email", ["ana.work@example.com"])
+    assert [p.profile_id for p in profiles.search("_email", ["ana.work@example.com"])] == [pid]
+    assert profiles.delete_key(pid, "_email", ["ana.work@example.com"]) is True
+    assert profiles.search("_email", ["ana.work@example.com"]).to_list() == []
 
 
 # --------------------------------------------------------------------------- search
