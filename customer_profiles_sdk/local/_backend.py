@@ -44,6 +44,7 @@ from ._wire import (
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from datetime import datetime
 
     from botocore.client import BaseClient
 
@@ -136,6 +137,8 @@ class LocalBackend:
         strict_ingestion: answer ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of accepting it into the
             dead-letter list like the service does. [A]
+        objects_per_profile: the per-profile object total above which ingestion evicts
+            (default: the quota of 1,000; the quota is adjustable, so tests may lower it).
 
     Example:
         >>> backend = LocalBackend()
@@ -150,10 +153,19 @@ class LocalBackend:
         account_id: str = "123456789012",
         clock: Clock | None = None,
         strict_ingestion: bool = False,
+        objects_per_profile: int | None = None,
     ) -> None:
+        if objects_per_profile is not None and (
+            isinstance(objects_per_profile, bool)
+            or not isinstance(objects_per_profile, int)
+            or objects_per_profile < 1
+        ):
+            raise ValueError("objects_per_profile must be an int >= 1")
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
-        self.settings = Settings(strict_ingestion=strict_ingestion)
+        self.settings = Settings(
+            strict_ingestion=strict_ingestion, objects_per_profile=objects_per_profile
+        )
         self.lock = threading.RLock()
         self.faults = Faults()
         self._throttle = Throttle(self.clock)
@@ -430,6 +442,39 @@ class LocalBackend:
             ctx, rec = self._domain(domain, region)
             _matching.set_matches(ctx, rec, [list(g) for g in groups], confidence)
             self._committed()
+
+    def register_template(
+        self,
+        template_id: str,
+        definition: Mapping[str, Any],
+        *,
+        store_only: bool = False,
+        default_max_count: int | None = None,
+        default_max_count_effective_after: datetime | float | None = None,
+    ) -> None:
+        """Add a test template to this backend (it replaces one of the same id).
+
+        See :func:`._custom_templates.build_template` for the arguments: ``definition``
+        holds ``Fields`` and ``Keys`` (and optionally ``AllowProfileCreation``,
+        ``SourceName``, ``SourceObject``, ``SourceLastUpdatedTimestampFormat``);
+        ``store_only``, ``default_max_count`` and ``default_max_count_effective_after``
+        become ``StoreOnly``, ``DefaultMaxProfileObjectCount`` and
+        ``DefaultMaxProfileObjectCountEffectiveAfter``.
+
+        Raises:
+            ValueError: for an invalid id, member or mapping.
+        """
+        from ._custom_templates import build_template
+
+        template = build_template(
+            template_id,
+            definition,
+            store_only=store_only,
+            default_max_count=default_max_count,
+            default_max_count_effective_after=default_max_count_effective_after,
+        )
+        with self.lock:
+            self.settings.templates[template_id] = template
 
     def dead_letters(self, domain: str, *, region: str = "us-east-1") -> list[dict[str, Any]]:
         """A copy of the objects ingestion could not attach to a profile (spec 7.1).

@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -19,7 +19,7 @@ from ._errors import bad_request, not_found
 from ._registry import DAY, Context, operation
 from ._state import CalculatedAttributeRec, DomainRec, ObjectRec, ProfileRec
 from ._support import unsupported
-from ._templates import TEMPLATES
+from ._templates import TEMPLATES, is_store_only, templates_of
 
 #: Definitions per domain (D11, not adjustable).
 MAX_DEFINITIONS = 50
@@ -244,13 +244,18 @@ def parse_time(value: Any, fmt: str | None = None) -> float | None:
     return parsed.timestamp()
 
 
-def type_fields(domain: DomainRec, type_name: str) -> dict[str, Any]:
-    """The ``Fields`` of an object type of ``domain`` (or of the template of that name)."""
+def type_definition(
+    domain: DomainRec, type_name: str, templates: Mapping[str, dict[str, Any]] = TEMPLATES
+) -> dict[str, Any] | None:
+    """The definition of an object type of ``domain``, or of the implicit type of the
+    template of that name (with its ``TemplateId``); None when neither exists."""
     rec = domain.object_types.get(type_name)
     if rec is not None:
-        return dict(rec.definition.get("Fields") or {})
-    template = TEMPLATES.get(type_name)
-    return dict(template.get("Fields") or {}) if template else {}
+        return rec.definition
+    template = templates.get(type_name)
+    if template is None:
+        return None
+    return {"TemplateId": type_name, "Fields": template.get("Fields") or {}}
 
 
 def object_values(domain: DomainRec, obj: ObjectRec) -> dict[str, str]:
@@ -772,12 +777,19 @@ def create_calculated_attribute_definition(ctx: Context, req: dict[str, Any]) ->
     for attribute in expression.attributes:
         if attribute not in attribute_names:
             raise bad_request(f"Expression references {attribute}, which is not in Attributes")
-    if expression.object_type not in domain.object_types and expression.object_type not in (
-        TEMPLATES
-    ):
-        # [A] template ids count as (implicit) object types of the domain.
+    templates = templates_of(ctx.settings)
+    # [A] template ids count as (implicit) object types of the domain.
+    type_def = type_definition(domain, expression.object_type, templates)
+    if type_def is None:
         raise bad_request(f"Object type {expression.object_type} does not exist in the domain")
-    fields = type_fields(domain, expression.object_type)
+    if is_store_only(type_def, templates):
+        # B (StoreOnly): objects of a store-only template's type are stored, but the type
+        # cannot be used by calculated attributes (ingestion-streams-triggers.md 8.2).
+        raise bad_request(
+            f"Object type {expression.object_type} is store-only and cannot be used by "
+            "calculated attributes"
+        )
+    fields = dict(type_def.get("Fields") or {})
     for attribute in dict.fromkeys([*attribute_names, *expression.attributes]):
         _require_field(attribute, expression.object_type, fields)
     _validate_conditions(req.get("Conditions"), expression.object_type, req["Statistic"])

@@ -33,7 +33,7 @@ from ._object_types import (
 )
 from ._registry import Context, operation
 from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
-from ._templates import DERIVED_FIELDS, LOOKUP_RULES, TEMPLATES
+from ._templates import DERIVED_FIELDS, LOOKUP_RULES, default_max_count, templates_of
 
 #: Objects per profile before eviction (D10/D11). Module-level so tests can lower it.
 OBJECTS_PER_PROFILE = OBJECTS_PER_PROFILE_QUOTA
@@ -304,19 +304,42 @@ def _add_value(index: dict[str, list[str]], key: str, value: str) -> None:
         values.append(value)
 
 
-def _evict(domain: DomainRec, profile_id: str, incoming_type: str) -> None:
+def type_limit(
+    domain: DomainRec, type_name: str, templates: Mapping[str, dict[str, Any]]
+) -> int | None:
+    """The per-type limit eviction uses (ingestion-streams-triggers.md 8.2 rule 1, D109).
+
+    The type's own MaxProfileObjectCount; else the DefaultMaxProfileObjectCount of the
+    template it was created from, when it applies to the domain's creation date; else
+    none (a type without a limit is never over it).
+    """
+    rec = domain.object_types.get(type_name)
+    if rec is None:
+        return None
+    limit = rec.definition.get("MaxProfileObjectCount")
+    if limit is not None:
+        return int(limit)
+    template = templates.get(rec.definition.get("TemplateId") or "")
+    return default_max_count(template, domain.created_at)
+
+
+def _evict(ctx: Context, domain: DomainRec, profile_id: str, incoming_type: str) -> None:
     """Step 9: the objects-per-profile limit (D10)."""
     owned = sorted(
         (o for o in domain.objects.values() if o.profile_id == profile_id), key=lambda o: o.seq
     )
-    while len(owned) > OBJECTS_PER_PROFILE:
+    total = ctx.settings.objects_per_profile or OBJECTS_PER_PROFILE
+    templates = templates_of(ctx.settings)
+    limits: dict[str, int | None] = {}
+    while len(owned) > total:
         counts: dict[str, int] = {}
         for obj in owned:
             counts[obj.object_type] = counts.get(obj.object_type, 0) + 1
         over: dict[str, int] = {}
         for type_name, count in counts.items():
-            rec = domain.object_types.get(type_name)
-            limit = rec.definition.get("MaxProfileObjectCount") if rec else None
+            if type_name not in limits:
+                limits[type_name] = type_limit(domain, type_name, templates)
+            limit = limits[type_name]
             if limit is not None and count > limit:
                 over[type_name] = count - limit
         victim_type = max(over, key=lambda t: over[t]) if over else incoming_type
@@ -333,7 +356,8 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if type_name.startswith("_"):
         raise bad_request(f"{type_name} is a standard object type and cannot be ingested")
     object_type = domain.object_types.get(type_name)
-    if object_type is None and type_name not in TEMPLATES:
+    templates = templates_of(ctx.settings)
+    if object_type is None and type_name not in templates:
         # [A] the error type: neither a defined object type nor a TemplateId.
         raise not_found(f"Object type {type_name} does not exist")
     body: str = req["Object"]
@@ -349,7 +373,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if object_type is not None:
         definition = object_type.definition
     else:
-        definition = template_definition(type_name)
+        definition = template_definition(type_name, templates)
     values = extract_fields(definition, doc)
     keys = compute_keys(domain, definition, values)
     unique = next(k for k in keys if "UNIQUE" in k.ids)
@@ -444,7 +468,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
 
     # Step 9 and 10. [A] the profile's expiration clock restarts; calculated attributes
     # need no invalidation because they are evaluated on every read.
-    _evict(domain, profile.profile_id, type_name)
+    _evict(ctx, domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
     return {"ProfileObjectUniqueKey": unique_key}
@@ -535,7 +559,7 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         return {"Items": items}
     if type_name.startswith("_"):
         raise not_found(f"Standard object type {type_name} does not exist")
-    if type_name not in domain.object_types and type_name not in TEMPLATES:
+    if type_name not in domain.object_types and type_name not in templates_of(ctx.settings):
         raise not_found(f"Object type {type_name} does not exist")
     objects = sorted(
         (

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import copy
-import importlib
 from typing import Any
 
 from ._domains import merge_tags
 from ._errors import bad_request, not_found
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec, IntegrationRec
+from ._templates import templates_of
 
 #: Integrations per domain (spec 14.1, D11).
 MAX_INTEGRATIONS = 50
@@ -25,15 +25,6 @@ _DEFINITION_MEMBERS = (
 )
 #: Members echoed by Get/Put/ListIntegrations (FlowDefinition is not part of the output).
 _ECHOED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames")
-
-
-def _template_ids() -> set[str]:
-    """Template ids known to the emulator (lazy: the templates module is optional)."""
-    try:
-        module = importlib.import_module(f"{__package__}._templates")
-    except ImportError:
-        return set()
-    return set(getattr(module, "TEMPLATES", {}))
 
 
 def integration_to_wire(domain_name: str, rec: IntegrationRec) -> Response:
@@ -63,19 +54,17 @@ def _resolve_uri(ctx: Context, req: Request) -> str:
     raise bad_request("Uri is required unless FlowDefinition is given")
 
 
-def _check_object_types(domain: DomainRec, req: Request) -> None:
+def _check_object_types(ctx: Context, domain: DomainRec, req: Request) -> None:
     single = req.get("ObjectTypeName")
     mapping: dict[str, str] = req.get("ObjectTypeNames") or {}
     if bool(single) == bool(mapping):
         # [A] exactly one of the two forms.
         raise bad_request("Exactly one of ObjectTypeName and ObjectTypeNames is required")
     names = [single] if single else list(mapping.values())
-    templates: set[str] | None = None
+    templates = templates_of(ctx.settings)
     for name in names:
         if name in domain.object_types:
             continue
-        if templates is None:
-            templates = _template_ids()
         if name not in templates:
             # [A] a template id is accepted as an implicit object type.
             raise bad_request(f"Object type {name} does not exist in domain {domain.name}")
@@ -86,7 +75,7 @@ def put_integration(ctx: Context, req: Request) -> Response:
     """PutIntegration (spec 11.1): upsert keyed by (domain, Uri)."""
     domain = ctx.domain(req["DomainName"])
     uri = _resolve_uri(ctx, req)
-    _check_object_types(domain, req)
+    _check_object_types(ctx, domain, req)
     for other in ctx.regional.domains.values():
         if other.name != domain.name and uri in other.integrations:
             # [S] an integration belongs to one domain; [A] BadRequest.

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ._errors import bad_request, not_found
+from ._model import service_model
 from ._registry import Context, operation
 from ._state import DomainRec, ObjectTypeRec
-from ._templates import TEMPLATE_MAX_OBJECT_COUNT, TEMPLATES
+from ._templates import TEMPLATES, templates_of
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -555,9 +557,11 @@ def object_type_to_wire(domain: DomainRec, rec: ObjectTypeRec) -> dict[str, Any]
     return out
 
 
-def template_definition(template_id: str) -> dict[str, Any]:
+def template_definition(
+    template_id: str, templates: Mapping[str, dict[str, Any]] = TEMPLATES
+) -> dict[str, Any]:
     """The stored definition of an object type built from a template."""
-    template = TEMPLATES[template_id]
+    template = templates[template_id]
     definition: dict[str, Any] = {
         "TemplateId": template_id,
         "AllowProfileCreation": template["AllowProfileCreation"],
@@ -575,12 +579,11 @@ def materialize_template_type(ctx: Context, domain: DomainRec, template_id: str)
     """Create the implicit object type of a template on first use (spec 6.7, D15)."""
     if len(domain.object_types) >= MAX_OBJECT_TYPES:
         raise bad_request(f"A domain can have at most {MAX_OBJECT_TYPES} object types")
-    definition = template_definition(template_id)
+    definition = template_definition(template_id, templates_of(ctx.settings))
     # [A] implicit types get a generated Description (the member is required on output).
+    # A template's DefaultMaxProfileObjectCount is not copied into the type: eviction
+    # reads it from the template (ingestion-streams-triggers.md 8.2 rule 2).
     definition["Description"] = f"Implicit object type of template {template_id}"
-    limit = TEMPLATE_MAX_OBJECT_COUNT.get(template_id)
-    if limit is not None:
-        definition["MaxProfileObjectCount"] = limit
     now = ctx.now()
     rec = ObjectTypeRec(
         name=template_id,
@@ -613,9 +616,10 @@ def put_profile_object_type(ctx: Context, req: dict[str, Any]) -> dict[str, Any]
         ]
         if extra:
             raise bad_request(f"TemplateId cannot be combined with {', '.join(extra)}")
-        if template_id not in TEMPLATES:
+        templates = templates_of(ctx.settings)
+        if template_id not in templates:
             raise bad_request(f"Template {template_id} does not exist")
-        definition = template_definition(template_id)
+        definition = template_definition(template_id, templates)
     else:
         if "Fields" not in req or "Keys" not in req:
             raise bad_request("Provide either TemplateId, or both Fields and Keys")
@@ -750,11 +754,21 @@ def _remove_path(fields: dict[str, Any], path: list[str]) -> None:
 @operation("GetProfileObjectTypeTemplate")
 def get_profile_object_type_template(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     """Return one template (spec 6.7)."""
-    template = TEMPLATES.get(req["TemplateId"])
+    template = templates_of(ctx.settings).get(req["TemplateId"])
     if template is None:
         raise not_found(f"Template {req['TemplateId']} does not exist")
-    out: dict[str, Any] = json.loads(json.dumps(template))
+    # Only members the installed model has (StoreOnly, DefaultMaxProfileObjectCount and
+    # ...EffectiveAfter are new in botocore 1.44); absent members are omitted.
+    members = _template_members()
+    out: dict[str, Any] = {
+        k: v for k, v in json.loads(json.dumps(template)).items() if k in members
+    }
     return out
+
+
+def _template_members() -> frozenset[str]:
+    shape = service_model().operation_model("GetProfileObjectTypeTemplate").output_shape
+    return frozenset(shape.members) if shape is not None else frozenset()
 
 
 @operation("ListProfileObjectTypeTemplates")
@@ -766,6 +780,6 @@ def list_profile_object_type_templates(ctx: Context, req: dict[str, Any]) -> dic
             "SourceName": t["SourceName"],
             "SourceObject": t["SourceObject"],
         }
-        for t in TEMPLATES.values()
+        for t in templates_of(ctx.settings).values()
     ]
     return {"Items": items}

@@ -80,9 +80,15 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        objects_per_profile: the per-profile object total that triggers eviction
+            (``None``: the quota of 1,000; the quota is adjustable, D101). [A]
+        templates: templates registered with ``LocalBackend.register_template``, by
+            TemplateId (GetProfileObjectTypeTemplate members).
     """
 
     strict_ingestion: bool = False
+    objects_per_profile: int | None = None
+    templates: dict[str, dict[str, Any]] = attrs.field(factory=dict)
 
 
 @attrs.define

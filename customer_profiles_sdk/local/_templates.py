@@ -12,7 +12,8 @@ passes the emulator's own PutProfileObjectType validation (a test checks it).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from typing import Any
 
 _SALESFORCE_TS = "yyyy-MM-dd'T'HH:mm:ss.SSSZ"
@@ -478,9 +479,45 @@ _ALL: list[dict[str, Any]] = [
 #: TemplateId -> GetProfileObjectTypeTemplate members. [A] approximated contents.
 TEMPLATES: dict[str, dict[str, Any]] = {t["TemplateId"]: t for t in _ALL}
 
-#: Default MaxProfileObjectCount of an implicit type made from a template. [A] D10 names a
-#: per-type limit of 100 objects for web analytics only.
-TEMPLATE_MAX_OBJECT_COUNT: dict[str, int] = {"WebAnalytics-Clickstream": 100}
+# D109 ("Customer Profiles data limits", default limits for standard object types):
+# WebAnalytics-Clickstream has a default per-profile limit of 100 objects in all domains.
+# [A] (A115) _webAnalytics has 250 for domains created after 2026-09-01, but standard
+# records do not count towards the emulator's per-profile total, so it is not applied.
+TEMPLATES["WebAnalytics-Clickstream"]["DefaultMaxProfileObjectCount"] = 100
+
+
+def templates_of(settings: Any) -> Mapping[str, dict[str, Any]]:
+    """The templates a backend knows: the built-in ones and those it registered.
+
+    ``settings`` is the backend's :class:`~._registry.Settings`; a registered template
+    replaces a built-in one of the same id.
+    """
+    registered: dict[str, dict[str, Any]] = getattr(settings, "templates", None) or {}
+    return ChainMap(registered, TEMPLATES) if registered else TEMPLATES
+
+
+def default_max_count(template: Mapping[str, Any] | None, domain_created_at: float) -> int | None:
+    """A template's DefaultMaxProfileObjectCount as it applies to a domain (D109).
+
+    The default applies only to domains created strictly after
+    ``DefaultMaxProfileObjectCountEffectiveAfter`` when the template has one; domains
+    created on or before that instant keep their behaviour.
+    """
+    if not template:
+        return None
+    default = template.get("DefaultMaxProfileObjectCount")
+    if default is None:
+        return None
+    after = template.get("DefaultMaxProfileObjectCountEffectiveAfter")
+    if after is not None and not domain_created_at > after:
+        return None
+    return int(default)
+
+
+def is_store_only(definition: Mapping[str, Any], templates: Mapping[str, Any]) -> bool:
+    """Whether an object type was created from a store-only template (B: StoreOnly)."""
+    template = templates.get(definition.get("TemplateId") or "")
+    return bool(template and template.get("StoreOnly"))
 
 
 #: How a template's keys look profiles up when it differs from the generic rule
