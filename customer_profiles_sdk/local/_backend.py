@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import _registry, _state
+from . import _consistency, _registry, _state
 from ._clock import Clock
 from ._constraints import validate
 from ._errors import ServiceFault, bad_request
@@ -139,6 +139,11 @@ class LocalBackend:
             dead-letter list like the service does. [A]
         objects_per_profile: the per-profile object total above which ingestion evicts
             (default: the quota of 1,000; the quota is adjustable, so tests may lower it).
+        consistency: ``"synchronous"`` (default): every effect is visible to the next
+            call. ``"eventual"``: PutProfileObject and identity resolution take effect
+            ``visibility_delay`` seconds of the emulated clock after the call, as the
+            service's asynchronous ingestion and matching do. [A]
+        visibility_delay: the delay of the eventual mode, in seconds (default 5).
 
     Example:
         >>> backend = LocalBackend()
@@ -154,7 +159,10 @@ class LocalBackend:
         clock: Clock | None = None,
         strict_ingestion: bool = False,
         objects_per_profile: int | None = None,
+        consistency: str = "synchronous",
+        visibility_delay: float = _consistency.DEFAULT_VISIBILITY_DELAY,
     ) -> None:
+        _consistency.check_settings(consistency, visibility_delay)
         if objects_per_profile is not None and (
             isinstance(objects_per_profile, bool)
             or not isinstance(objects_per_profile, int)
@@ -164,7 +172,10 @@ class LocalBackend:
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
         self.settings = Settings(
-            strict_ingestion=strict_ingestion, objects_per_profile=objects_per_profile
+            strict_ingestion=strict_ingestion,
+            objects_per_profile=objects_per_profile,
+            consistency=consistency,
+            visibility_delay=float(visibility_delay),
         )
         self.lock = threading.RLock()
         self.faults = Faults()
@@ -235,6 +246,8 @@ class LocalBackend:
         if info is not None:
             params, page = self._pager.begin(operation, info, params, region)
         with self.lock:
+            if _consistency.run_due(self.store, self.clock, self.settings):
+                self._committed()
             ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
             result = handler(ctx, params)
             if not operation.startswith(_READ_PREFIXES):
@@ -407,6 +420,8 @@ class LocalBackend:
     def run_identity_resolution(self, domain: str, *, region: str = "us-east-1") -> None:
         """Run identity resolution on a domain now (the service runs it weekly).
 
+        In the eventual mode its result is published ``visibility_delay`` seconds later.
+
         Raises:
             ServiceFault: ``ResourceNotFoundException`` if the domain does not exist.
         """
@@ -414,7 +429,11 @@ class LocalBackend:
 
         with self.lock:
             ctx, rec = self._domain(domain, region)
-            _matching.run_identity_resolution(ctx, rec)
+            if _consistency.is_deferred(ctx):
+                # Eventual mode: the result is published after the visibility delay.
+                _consistency.defer(ctx, _consistency.IDENTITY_RESOLUTION, rec.name, {})
+            else:
+                _matching.run_identity_resolution(ctx, rec)
             self._committed()
 
     def set_matches(
@@ -486,7 +505,18 @@ class LocalBackend:
             _, rec = self._domain(domain, region)
             return json.loads(json.dumps(rec.dead_letters))  # type: ignore[no-any-return]
 
+    def pending(self) -> list[dict[str, Any]]:
+        """The effects of the eventual mode not visible yet, in the order they apply.
+
+        Each is ``{"Operation", "DomainName", "Region", "VisibleAt"}`` (``VisibleAt`` an
+        aware datetime). Always empty in synchronous mode.
+        """
+        with self.lock:
+            _consistency.run_due(self.store, self.clock, self.settings)
+            return _consistency.describe(self.store)
+
     def _domain(self, name: str, region: str) -> tuple[Context, DomainRec]:
+        _consistency.run_due(self.store, self.clock, self.settings)
         ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
         return ctx, ctx.domain(name)
 

@@ -351,6 +351,10 @@ def _evict(ctx: Context, domain: DomainRec, profile_id: str, incoming_type: str)
 @operation("PutProfileObject")
 def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     """Ingest one object (spec 7.1 steps 1-10)."""
+    if ctx.settings.consistency == "eventual" and not ctx.applying:
+        from ._consistency import accept_ingestion
+
+        return accept_ingestion(ctx, req)  # issue 15 item 9: visible after the delay
     domain = ctx.domain(req["DomainName"])
     type_name: str = req["ObjectTypeName"]
     if type_name.startswith("_"):

@@ -84,11 +84,17 @@ class Settings:
             (``None``: the quota of 1,000; the quota is adjustable, D101). [A]
         templates: templates registered with ``LocalBackend.register_template``, by
             TemplateId (GetProfileObjectTypeTemplate members).
+        consistency: ``"synchronous"`` (default) or ``"eventual"``: ingestion and
+            identity-resolution effects become visible ``visibility_delay`` seconds
+            (emulated clock) after the call. [A] (see ``_consistency``)
+        visibility_delay: the delay of the eventual mode, in seconds.
     """
 
     strict_ingestion: bool = False
     objects_per_profile: int | None = None
     templates: dict[str, dict[str, Any]] = attrs.field(factory=dict)
+    consistency: str = "synchronous"
+    visibility_delay: float = 5.0
 
 
 @attrs.define
@@ -99,6 +105,8 @@ class Context:
     clock: Clock
     region: str
     settings: Settings = attrs.field(factory=Settings)
+    #: True while a pending effect of the eventual mode is applied (it runs for real).
+    applying: bool = False
 
     @property
     def account_id(self) -> str:

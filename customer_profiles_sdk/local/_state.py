@@ -170,6 +170,21 @@ class DomainRec:
 
 
 @dataclass
+class PendingWork:
+    """An asynchronous effect not visible yet (eventual-consistency mode, ``_consistency``)."""
+
+    #: Epoch seconds at which the effect applies (call time + visibility delay).
+    due: float
+    seq: int
+    region: str
+    domain: str
+    #: ``"PutProfileObject"`` or ``"IdentityResolution"``.
+    kind: str
+    #: The request (wire members) whose effect is pending.
+    request: dict[str, Any]
+
+
+@dataclass
 class RegionStore:
     """Everything the emulated account holds in one region."""
 
@@ -183,6 +198,8 @@ class Store:
     account_id: str = "123456789012"
     regions: dict[str, RegionStore] = field(default_factory=dict)
     seq: int = 0
+    #: Effects of the eventual-consistency mode that are not visible yet.
+    pending: list[PendingWork] = field(default_factory=list)
 
     def next_seq(self) -> int:
         """A number larger than every one handed out before (creation order)."""
