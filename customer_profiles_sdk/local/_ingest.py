@@ -19,7 +19,6 @@ from ._documents import parse_object
 from ._errors import bad_request, not_found
 from ._object_types import (
     OBJECTS_PER_PROFILE_QUOTA,
-    PROFILE_ENUMS,
     SOURCE_TIMESTAMP_TARGET,
     STANDARD_INDEX_KEYS,
     STANDARD_KINDS,
@@ -28,6 +27,7 @@ from ._object_types import (
     compile_source,
     materialize_template_type,
     parse_target,
+    profile_enums,
     render_source,
     template_definition,
 )
@@ -216,7 +216,8 @@ def _write_profile(
         head = target.path[0]
         if head == SOURCE_TIMESTAMP_TARGET:
             continue
-        if head in PROFILE_ENUMS and value not in PROFILE_ENUMS[head]:
+        enums = profile_enums()
+        if head in enums and value not in enums[head]:
             continue  # [A] an invalid enum value is not written
         if len(value) > _max_len(head):
             continue  # [A] over-long values are not written (Profile members max 255)

@@ -9,11 +9,14 @@ object kinds and their identifiers, target parsing and Source compilation.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from botocore.model import StructureShape
 
 from ._errors import bad_request, not_found
 from ._model import service_model
@@ -91,12 +94,26 @@ PROFILE_SCALARS = (
     "BusinessEmailAddress",
     "ProfileType",
 )
-#: Enum-typed profile members: a value outside the enum is not written. [A]
-PROFILE_ENUMS: dict[str, tuple[str, ...]] = {
-    "PartyType": ("INDIVIDUAL", "BUSINESS", "OTHER"),
-    "Gender": ("MALE", "FEMALE", "UNSPECIFIED"),
-    "ProfileType": ("ACCOUNT_PROFILE", "PROFILE"),
-}
+
+
+@functools.cache
+def profile_enums() -> dict[str, frozenset[str]]:
+    """Enum-typed members of the standard profile and their values, from the model.
+
+    [A] an ingested value outside the enum is not written. Read from the installed
+    model, so a value botocore adds is written like the others (never silently
+    dropped).
+    """
+    profile = service_model().shape_for("Profile")
+    if not isinstance(profile, StructureShape):  # pragma: no cover - botocore invariant
+        return {}
+    return {
+        name: frozenset(member.metadata["enum"])
+        for name, member in profile.members.items()
+        if member.metadata.get("enum")
+    }
+
+
 #: Target accepted (it drives SourcePriority in the service) but not a Profile member,
 #: so the emulator never writes it. [A]
 SOURCE_TIMESTAMP_TARGET = "SourceLastUpdatedTimestamp"

@@ -10,13 +10,14 @@ against the same sets, and their last branch is explicit.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import botocore.session
 import pytest
 
-from customer_profiles_sdk.local import ServiceFault, _calculated, _keys, _support
+from customer_profiles_sdk.local import ServiceFault, _calculated, _keys, _object_types, _support
 
 D = "enums"
 UNSUPPORTED = "not supported by the customer-profiles-sdk emulator"
@@ -228,3 +229,26 @@ def test_values_of_stored_only_enums_need_no_rule(client, domain):
         DomainName=D, Uri="s3://bucket", ObjectTypeName="Sale", Scope="DOMAIN"
     )
     assert out["Scope"] == "DOMAIN"
+
+
+@pytest.mark.parametrize("gender", MODEL.shape_for("Gender").metadata["enum"])
+def test_ingestion_writes_every_enum_value_of_the_model(client, domain, gender):
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Person",
+        Description="people",
+        Fields={
+            "id": {"Source": "_source.id"},
+            "gender": {"Source": "_source.g", "Target": "_profile.Gender"},
+        },
+        Keys={"_account": [{"StandardIdentifiers": ["PROFILE", "UNIQUE"], "FieldNames": ["id"]}]},
+    )
+    pid = client.create_profile(DomainName=D, AccountNumber="A-9")["ProfileId"]
+    client.put_profile_object(
+        DomainName=D, ObjectTypeName="Person", Object=json.dumps({"id": "A-9", "g": gender})
+    )
+    got = client.search_profiles(DomainName=D, KeyName="_profileId", Values=[pid])["Items"][0]
+    assert got["Gender"] == gender
+    assert set(_object_types.profile_enums()["Gender"]) == set(
+        MODEL.shape_for("Gender").metadata["enum"]
+    )
