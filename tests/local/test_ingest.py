@@ -1117,3 +1117,21 @@ def test_unpaired_surrogates_in_any_request_string_are_refused(backend, client, 
     with pytest.raises(client.exceptions.BadRequestException, match="surrogate"):
         call(client)
     assert backend.calls[-1].status == 400
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"ObjectTypeName": "Order", "Object": {"orderNo": "o1", "account": "A-1"}},
+        {"ObjectTypeName": "Order", "Object": ["o1"]},
+        {"ObjectTypeName": "Order", "Object": '{"orderNo": "\\ud800", "account": "A-1"}'},
+    ],
+)
+def test_malformed_object_members_over_http_are_400(backend, client, domain, body):
+    # A raw caller (not botocore) can send an Object that is no string, or a string
+    # holding an unpaired surrogate: clear 400s, never a 500.
+    order_type(client)
+    raw = json.dumps(body).replace("\\\\ud800", "\\ud800").encode()
+    response = backend.handle_http("PUT", f"/domains/{D}/profiles/objects", {}, raw)
+    assert response.status == 400
+    assert response.headers["x-amzn-ErrorType"] == "BadRequestException"
