@@ -1185,3 +1185,18 @@ def test_timestamps_no_date_can_hold_fall_back_to_the_ingestion_time(backend, cl
         DomainName=D, ProfileId=pid, CalculatedAttributeName="recent"
     )
     assert out["LastObjectTimestamp"] == START
+
+
+def test_objects_saved_without_field_values_are_read_through_their_type(
+    backend, client, mapped, tmp_path
+):
+    # A state file written before field values were stored with the objects.
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    state = json.loads(path.read_text())
+    for obj in state["regions"]["us-east-1"]["domains"][D]["objects"].values():
+        del obj["fields"]
+    path.write_text(json.dumps(state))
+    backend.load_state(path)
+    define(client, "spend", "SUM", "{Sale.total}", ("total",))
+    assert value(client, mapped, "spend") == "40"
