@@ -218,7 +218,14 @@ class LocalBackend:
         if info is not None:
             params, page = self._pager.begin(operation, info, params, region)
         with self.lock:
-            ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+            ctx = Context(
+                store=self.store,
+                clock=self.clock,
+                region=region,
+                settings=self.settings,
+                operation=operation,
+                latency=delay,
+            )
             result = handler(ctx, params)
             if not operation.startswith(_READ_PREFIXES):
                 self._committed()
