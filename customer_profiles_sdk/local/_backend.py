@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _registry, _state
 from ._clock import Clock
-from ._constraints import validate
+from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
 from ._model import SERVICE_NAME, is_model_operation, paging
@@ -203,8 +203,7 @@ class LocalBackend:
         handler = self._handler(operation)
         violations = validate(operation, params)
         if violations:
-            detail = "; ".join(str(v) for v in violations)
-            raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
+            raise bad_request(validation_message(operation, violations))
         delay = self.faults.delay_for(operation)
         if delay:
             time.sleep(delay)
