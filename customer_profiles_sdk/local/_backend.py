@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _registry, _state
 from ._clock import Clock
+from ._config_hooks import ConfigHooks
 from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
@@ -125,7 +126,7 @@ def emulator_client(
     return client
 
 
-class LocalBackend:
+class LocalBackend(ConfigHooks):
     """An in-memory Amazon Connect Customer Profiles service.
 
     Args:

@@ -47,6 +47,11 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_ingest",
     "_calculated",
     "_tags",
+    "_domain_object_types",
+    "_event_streams",
+    "_event_triggers",
+    "_layouts",
+    "_detection",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -81,9 +86,16 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        layouts_admin_website_only: answer ``AccessDeniedException`` to the five
+            domain-layout operations, which the service says "can only be invoked from
+            the Amazon Connect admin website". [A] (off by default)
+        absent_kinesis_streams: Kinesis stream ARNs declared absent with
+            ``LocalBackend.set_kinesis_stream`` (CreateEventStream refuses them). [A]
     """
 
     strict_ingestion: bool = False
+    layouts_admin_website_only: bool = False
+    absent_kinesis_streams: set[str] = attrs.field(factory=set)
 
 
 @attrs.define

@@ -69,6 +69,14 @@ def put_order(client: Any, order_id: str, email: str) -> str:
     )
 
 
+def test_consumers_are_registered_by_the_feature_modules() -> None:
+    from customer_profiles_sdk.local._backend import _load_handlers
+
+    _load_handlers()
+    names = list(_changes.consumers())
+    assert names.index("event-streams") < names.index("event-triggers")
+
+
 def test_profile_calls_report_one_change_each(client, backend, domain, seen):
     backend.clock.freeze(1_800_000_000)
     pid = client.create_profile(DomainName=D, FirstName="Ana")["ProfileId"]
