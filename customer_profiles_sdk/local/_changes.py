@@ -102,7 +102,7 @@ class ChangeKind(str, enum.Enum):
     KEY_DELETED = "KEY_DELETED"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: it refers to live, unhashable state
 class Change:
     """One change of one profile (or of one of its objects or keys).
 
