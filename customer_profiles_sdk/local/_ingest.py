@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _keys
+from ._changes import ChangeKind, notify
 from ._errors import bad_request, not_found
 from ._object_types import (
     OBJECTS_PER_PROFILE_QUOTA,
@@ -431,6 +432,17 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     _evict(domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
+    notify(
+        ctx,
+        ChangeKind.OBJECT_INGESTED,
+        domain,
+        profile,
+        object_type=type_name,
+        object_key=unique_key,
+        object_body=body,
+        object_created=existing is None,
+        profile_created=created,
+    )
     return {"ProfileObjectUniqueKey": unique_key}
 
 
@@ -557,6 +569,15 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         if record is None or record.kind != type_name or record.profile_id != profile.profile_id:
             raise not_found(f"Profile object {key} does not exist")
         del domain.standard[key]
+        notify(
+            ctx,
+            ChangeKind.OBJECT_DELETED,
+            domain,
+            profile,
+            object_type=type_name,
+            object_key=key,
+            object_body=json.dumps(record.fields),
+        )
         return {"Message": "Profile object deleted"}
     if type_name not in domain.object_types:
         raise not_found(f"Object type {type_name} does not exist")
@@ -564,4 +585,13 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
         raise not_found(f"Profile object {key} does not exist")
     del domain.objects[key]
+    notify(
+        ctx,
+        ChangeKind.OBJECT_DELETED,
+        domain,
+        profile,
+        object_type=type_name,
+        object_key=key,
+        object_body=obj.body,
+    )
     return {"Message": "Profile object deleted"}

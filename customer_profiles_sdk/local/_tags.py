@@ -2,7 +2,9 @@
 
 Taggable resources and their ARNs (spec 1.4, D17):
 ``arn:{partition}:profile:{region}:{account}:domains/{DomainName}`` and, below it,
-``/object-types/{Name}``, ``/integrations/{Uri}`` and ``/calculated-attributes/{Name}``.
+``/object-types/{Name}``, ``/integrations/{Uri}``, ``/calculated-attributes/{Name}``,
+``/event-streams/{Name}``, ``/event-triggers/{Name}``, ``/layouts/{Name}`` and
+``/domain-object-types/{Name}`` (spec/ingestion-streams-triggers.md 1.2).
 Tags live in the ``tags`` dict of each record.
 """
 
@@ -18,7 +20,17 @@ _ARN = re.compile(
     r"^arn:(?P<partition>[a-z0-9-]{1,10}):profile:(?P<region>[a-z0-9-]*):"
     r"(?P<account>[0-9]*):domains/(?P<domain>[a-zA-Z0-9_-]+)(?P<rest>/.*)?$"
 )
-_CHILD = re.compile(r"^/(?P<kind>object-types|calculated-attributes)/(?P<name>[^/]+)$")
+_CHILD = re.compile(
+    r"^/(?P<kind>object-types|calculated-attributes|event-streams|event-triggers|layouts"
+    r"|domain-object-types)/(?P<name>[^/]+)$"
+)
+#: Domain-configuration resources (issue 11): ARN resource type -> DomainRec attribute.
+_CONFIG_KINDS = {
+    "event-streams": ("event_streams", "Event stream"),
+    "event-triggers": ("event_triggers", "Event trigger"),
+    "layouts": ("layouts", "Layout"),
+    "domain-object-types": ("domain_object_types", "Domain object type"),
+}
 _INTEGRATIONS = "/integrations/"
 
 
@@ -50,6 +62,13 @@ def resource_tags(ctx: Context, arn: str) -> dict[str, str]:
     if child is None:
         raise bad_request("resourceArn names no taggable resource type")  # [A]
     name = child["name"]
+    if child["kind"] in _CONFIG_KINDS:
+        member, label = _CONFIG_KINDS[child["kind"]]
+        config = getattr(domain, member).get(name)
+        if config is None:
+            raise not_found(f"{label} {name} does not exist in domain {domain.name}")
+        tags: dict[str, str] = config.tags
+        return tags
     if child["kind"] == "object-types":
         object_type = domain.object_types.get(name)
         if object_type is None:
