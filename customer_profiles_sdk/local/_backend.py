@@ -220,7 +220,7 @@ class LocalBackend:
         with self.lock:
             ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
             result = handler(ctx, params)
-            if not operation.startswith(_READ_PREFIXES):
+            if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()
         if info is not None and page is not None:
             result = self._pager.finish(operation, info, result, page)

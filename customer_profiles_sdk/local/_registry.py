@@ -30,6 +30,7 @@ import attrs
 from ._clock import Clock
 from ._errors import not_found
 from ._state import DomainRec, ProfileRec, RegionStore, Store
+from ._timers import run_due
 
 Request = dict[str, Any]
 Response = dict[str, Any]
@@ -87,12 +88,19 @@ class Settings:
 
 @attrs.define
 class Context:
-    """What a handler may use: the account store, the clock and the caller's region."""
+    """What a handler may use: the account store, the clock and the caller's region.
+
+    ``ticking`` is true for the context of a clock-driven transition (:mod:`._timers`),
+    which must not apply transitions again; ``transitions`` counts the transitions this
+    request applied (a read that applied some has changed the state).
+    """
 
     store: Store
     clock: Clock
     region: str
     settings: Settings = attrs.field(factory=Settings)
+    ticking: bool = False
+    transitions: int = 0
 
     @property
     def account_id(self) -> str:
@@ -123,10 +131,13 @@ class Context:
         return f"arn:aws:profile:{self.region}:{self.account_id}:domains/{domain}{tail}"
 
     def domain(self, name: str) -> DomainRec:
-        """The domain ``name``, purged of expired data; ``ResourceNotFound`` if absent."""
+        """The domain ``name``, its due transitions applied (:func:`._timers.run_due`) and
+        its expired data purged; ``ResourceNotFound`` if absent."""
         rec = self.regional.domains.get(name)
         if rec is None:
             raise not_found(f"Domain {name} does not exist")
+        if not self.ticking:
+            run_due(self, rec)
         purge_expired(rec, self.now())
         return rec
 

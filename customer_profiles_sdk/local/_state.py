@@ -160,6 +160,24 @@ class DomainRec:
     #: Objects that ingestion could not attach (AllowProfileCreation=false, no match):
     #: ``{"ObjectTypeName", "Object", "Reason", "Timestamp"}``.
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    #: Clock-driven transitions still to apply, a heap ordered by (due, seq) (_timers.py).
+    timers: list[TimerRec] = field(default_factory=list)
+
+
+@dataclass(order=True)
+class TimerRec:
+    """A transition due at ``due`` (epoch seconds); ``seq`` orders equal instants.
+
+    ``kind`` names the handler (see :mod:`._timers`), ``key`` the record it applies to
+    and ``token`` what that record must still show for the transition to apply (a
+    stale timer, e.g. of a stopped job, is dropped).
+    """
+
+    due: float
+    seq: int
+    kind: str
+    key: str
+    token: str = ""
 
 
 @dataclass
