@@ -30,6 +30,7 @@ from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
+from ._upload_jobs import LOCAL_PREFIX, UploadJobHooks
 from ._wire import (
     HttpResponse,
     error_response,
@@ -125,8 +126,11 @@ def emulator_client(
     return client
 
 
-class LocalBackend:
+class LocalBackend(UploadJobHooks):
     """An in-memory Amazon Connect Customer Profiles service.
+
+    The test hooks of upload jobs (``put_upload``, ``upload`` ...) come from the
+    mixin of their capability module.
 
     Args:
         account_id: the emulated AWS account id used in ARNs.
@@ -135,6 +139,8 @@ class LocalBackend:
         strict_ingestion: answer ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of accepting it into the
             dead-letter list like the service does. [A]
+        upload_url_seconds: validity of pre-signed upload URLs (default 3,600). [A]
+        upload_processing_seconds: how long an upload job runs (default 60). [A]
 
     Example:
         >>> backend = LocalBackend()
@@ -149,10 +155,16 @@ class LocalBackend:
         account_id: str = "123456789012",
         clock: Clock | None = None,
         strict_ingestion: bool = False,
+        upload_url_seconds: float = 3600.0,
+        upload_processing_seconds: float = 60.0,
     ) -> None:
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
-        self.settings = Settings(strict_ingestion=strict_ingestion)
+        self.settings = Settings(
+            strict_ingestion=strict_ingestion,
+            upload_url_seconds=upload_url_seconds,
+            upload_processing_seconds=upload_processing_seconds,
+        )
         self.lock = threading.RLock()
         self.faults = Faults()
         self._throttle = Throttle(self.clock)
@@ -257,6 +269,9 @@ class LocalBackend:
         """
         region = region_of(headers)
         path, query = split_target(target)
+        if path.startswith(LOCAL_PREFIX):
+            # The emulator's own endpoints (pre-signed upload URLs), not API operations.
+            return self._answer_local(method, target, headers, body)
         found = route(method, path)
         if found is None:
             self._record(None, region, 404, "UnknownOperationException")
@@ -491,7 +506,9 @@ class LocalBackend:
         """
         from ._server import EmulatorServer
 
-        return EmulatorServer(self, host, port).start()
+        server = EmulatorServer(self, host, port).start()
+        self.settings.upload_endpoint = server.url  # it hosts the pre-signed upload URLs
+        return server
 
 
 def _load_handlers() -> dict[str, Handler]:

@@ -69,6 +69,13 @@ DOCUMENTED_TPS: dict[str, float] = {
     # No published default for the batch reads: 100. [A] (spec 14.2)
     "BatchGetProfile": 100,
     "BatchGetCalculatedAttributeForProfile": 100,
+    # Upload jobs: unpublished, 5. [A] (spec identity-history-jobs 1.6)
+    "CreateUploadJob": 5,
+    "GetUploadJob": 5,
+    "GetUploadJobPath": 5,
+    "StartUploadJob": 5,
+    "StopUploadJob": 5,
+    "ListUploadJobs": 5,
 }
 
 #: Rate for an operation missing from :data:`DOCUMENTED_TPS`. [A]

@@ -47,6 +47,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_ingest",
     "_calculated",
     "_tags",
+    "_upload_jobs",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -81,9 +82,17 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        upload_url_seconds: how long a pre-signed upload URL is valid. [A]
+        upload_processing_seconds: how long an upload job stays IN_PROGRESS. [A]
+        upload_endpoint: the ``http://host:port`` of the running ``local serve``
+            server, which hosts the upload URLs; ``None`` in-process (the URLs then
+            name an unreachable host and the bytes come through ``put_upload``). [A]
     """
 
     strict_ingestion: bool = False
+    upload_url_seconds: float = 3600.0
+    upload_processing_seconds: float = 60.0
+    upload_endpoint: str | None = None
 
 
 @attrs.define

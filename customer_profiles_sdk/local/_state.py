@@ -162,6 +162,7 @@ class DomainRec:
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
     #: Clock-driven transitions still to apply, a heap ordered by (due, seq) (_timers.py).
     timers: list[TimerRec] = field(default_factory=list)
+    upload_jobs: dict[str, UploadJobRec] = field(default_factory=dict)
 
 
 @dataclass(order=True)
@@ -178,6 +179,29 @@ class TimerRec:
     kind: str
     key: str
     token: str = ""
+
+
+@dataclass
+class UploadJobRec:
+    """A CSV upload job (CreateUploadJob) and its uploaded file."""
+
+    job_id: str
+    display_name: str
+    #: ``Fields`` as sent (field name -> ``{Source, Target, ContentType}``).
+    fields: dict[str, Any]
+    unique_key: str
+    data_expiry: int | None
+    status: str
+    created_at: float
+    seq: int
+    status_reason: str | None = None
+    completed_at: float | None = None
+    #: ``{"CreatedRecords", "UpdatedRecords", "FailedRecords"}`` once finished.
+    results: dict[str, int] | None = None
+    #: The pre-signed path: ``{"Url", "ClientToken", "ValidUntil", "Signature"}``.
+    upload_path: dict[str, Any] | None = None
+    #: The uploaded CSV, base64 (JSON state holds text only).
+    file_b64: str | None = None
 
 
 @dataclass
