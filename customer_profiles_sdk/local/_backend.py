@@ -41,6 +41,7 @@ from ._wire import (
     success_response,
     unknown_route,
 )
+from ._workflows import WorkflowHooks
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -126,11 +127,11 @@ def emulator_client(
     return client
 
 
-class LocalBackend(UploadJobHooks):
+class LocalBackend(UploadJobHooks, WorkflowHooks):
     """An in-memory Amazon Connect Customer Profiles service.
 
-    The test hooks of upload jobs (``put_upload``, ``upload`` ...) come from the
-    mixin of their capability module.
+    The test hooks of upload jobs and integration workflows (``put_upload``,
+    ``feed_workflow_records`` ...) come from the mixins of their capability modules.
 
     Args:
         account_id: the emulated AWS account id used in ARNs.
@@ -141,6 +142,9 @@ class LocalBackend(UploadJobHooks):
             dead-letter list like the service does. [A]
         upload_url_seconds: validity of pre-signed upload URLs (default 3,600). [A]
         upload_processing_seconds: how long an upload job runs (default 60). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow (default 60). [A]
+        workflow_step_seconds: how long one workflow step runs (default 300). [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible (default 60). [A]
 
     Example:
         >>> backend = LocalBackend()
@@ -157,6 +161,9 @@ class LocalBackend(UploadJobHooks):
         strict_ingestion: bool = False,
         upload_url_seconds: float = 3600.0,
         upload_processing_seconds: float = 60.0,
+        workflow_start_seconds: float = 60.0,
+        workflow_step_seconds: float = 300.0,
+        workflow_delete_seconds: float = 60.0,
     ) -> None:
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
@@ -164,6 +171,9 @@ class LocalBackend(UploadJobHooks):
             strict_ingestion=strict_ingestion,
             upload_url_seconds=upload_url_seconds,
             upload_processing_seconds=upload_processing_seconds,
+            workflow_start_seconds=workflow_start_seconds,
+            workflow_step_seconds=workflow_step_seconds,
+            workflow_delete_seconds=workflow_delete_seconds,
         )
         self.lock = threading.RLock()
         self.faults = Faults()

@@ -76,6 +76,12 @@ DOCUMENTED_TPS: dict[str, float] = {
     "StartUploadJob": 5,
     "StopUploadJob": 5,
     "ListUploadJobs": 5,
+    # Integration workflows: 5 each (published; spec identity-history-jobs 1.6).
+    "CreateIntegrationWorkflow": 5,
+    "GetWorkflow": 5,
+    "GetWorkflowSteps": 5,
+    "ListWorkflows": 5,
+    "DeleteWorkflow": 5,
 }
 
 #: Rate for an operation missing from :data:`DOCUMENTED_TPS`. [A]

@@ -48,6 +48,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_calculated",
     "_tags",
     "_upload_jobs",
+    "_workflows",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -87,12 +88,18 @@ class Settings:
         upload_endpoint: the ``http://host:port`` of the running ``local serve``
             server, which hosts the upload URLs; ``None`` in-process (the URLs then
             name an unreachable host and the bytes come through ``put_upload``). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow. [A]
+        workflow_step_seconds: how long each workflow step (batch) runs. [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible. [A]
     """
 
     strict_ingestion: bool = False
     upload_url_seconds: float = 3600.0
     upload_processing_seconds: float = 60.0
     upload_endpoint: str | None = None
+    workflow_start_seconds: float = 60.0
+    workflow_step_seconds: float = 300.0
+    workflow_delete_seconds: float = 60.0
 
 
 @attrs.define

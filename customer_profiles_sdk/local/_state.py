@@ -163,6 +163,7 @@ class DomainRec:
     #: Clock-driven transitions still to apply, a heap ordered by (due, seq) (_timers.py).
     timers: list[TimerRec] = field(default_factory=list)
     upload_jobs: dict[str, UploadJobRec] = field(default_factory=dict)
+    workflows: dict[str, WorkflowRec] = field(default_factory=dict)
 
 
 @dataclass(order=True)
@@ -202,6 +203,43 @@ class UploadJobRec:
     upload_path: dict[str, Any] | None = None
     #: The uploaded CSV, base64 (JSON state holds text only).
     file_b64: str | None = None
+
+
+@dataclass
+class WorkflowStepRec:
+    """One step (one batch window, one AppFlow flow) of an integration workflow."""
+
+    flow_name: str
+    status: str
+    batch_start: float
+    batch_end: float
+    created_at: float
+    updated_at: float
+    records_processed: int = 0
+    retries: int = 0
+    message: str | None = None
+
+
+@dataclass
+class WorkflowRec:
+    """An integration workflow (CreateIntegrationWorkflow)."""
+
+    workflow_id: str
+    workflow_type: str
+    object_type_name: str
+    role_arn: str
+    #: ``IntegrationConfig.AppflowIntegration.FlowDefinition`` as sent.
+    flow_definition: dict[str, Any]
+    tags: dict[str, str]
+    status: str
+    created_at: float
+    updated_at: float
+    seq: int
+    steps: list[WorkflowStepRec] = field(default_factory=list)
+    start_date: float | None = None
+    error_description: str | None = None
+    #: When DeleteWorkflow was called (the workflow disappears a delay later).
+    deleted_at: float | None = None
 
 
 @dataclass
