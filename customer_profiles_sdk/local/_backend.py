@@ -28,6 +28,7 @@ from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
 from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
+from ._recommenders import RecommenderHooks
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
 from ._upload_jobs import LOCAL_PREFIX, UploadJobHooks
@@ -127,11 +128,12 @@ def emulator_client(
     return client
 
 
-class LocalBackend(UploadJobHooks, WorkflowHooks):
+class LocalBackend(UploadJobHooks, WorkflowHooks, RecommenderHooks):
     """An in-memory Amazon Connect Customer Profiles service.
 
-    The test hooks of upload jobs and integration workflows (``put_upload``,
-    ``feed_workflow_records`` ...) come from the mixins of their capability modules.
+    The test hooks of upload jobs, integration workflows and recommenders
+    (``put_upload``, ``feed_workflow_records``, ``set_catalog`` ...) come from the
+    mixins of their capability modules.
 
     Args:
         account_id: the emulated AWS account id used in ARNs.
@@ -145,6 +147,10 @@ class LocalBackend(UploadJobHooks, WorkflowHooks):
         workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow (default 60). [A]
         workflow_step_seconds: how long one workflow step runs (default 300). [A]
         workflow_delete_seconds: how long a deleted workflow stays visible (default 60). [A]
+        filter_activation_seconds: PENDING to ACTIVE of a recommender filter (default 60). [A]
+        recommender_training_seconds: one training of a recommender (default 3,600). [A]
+        recommender_transition_seconds: PENDING, STOPPING, STARTING (default 60). [A]
+        recommender_delete_seconds: how long a DELETING recommender stays (default 60). [A]
 
     Example:
         >>> backend = LocalBackend()
@@ -164,6 +170,10 @@ class LocalBackend(UploadJobHooks, WorkflowHooks):
         workflow_start_seconds: float = 60.0,
         workflow_step_seconds: float = 300.0,
         workflow_delete_seconds: float = 60.0,
+        filter_activation_seconds: float = 60.0,
+        recommender_training_seconds: float = 3600.0,
+        recommender_transition_seconds: float = 60.0,
+        recommender_delete_seconds: float = 60.0,
     ) -> None:
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
@@ -174,6 +184,10 @@ class LocalBackend(UploadJobHooks, WorkflowHooks):
             workflow_start_seconds=workflow_start_seconds,
             workflow_step_seconds=workflow_step_seconds,
             workflow_delete_seconds=workflow_delete_seconds,
+            filter_activation_seconds=filter_activation_seconds,
+            recommender_training_seconds=recommender_training_seconds,
+            recommender_transition_seconds=recommender_transition_seconds,
+            recommender_delete_seconds=recommender_delete_seconds,
         )
         self.lock = threading.RLock()
         self.faults = Faults()

@@ -82,6 +82,26 @@ DOCUMENTED_TPS: dict[str, float] = {
     "GetWorkflowSteps": 5,
     "ListWorkflows": 5,
     "DeleteWorkflow": 5,
+    # Recommenders, filters and schemas: unpublished, 5; the per-profile recommendation
+    # reads: 100. [A] (spec identity-history-jobs 1.6)
+    "ListRecommenderRecipes": 5,
+    "CreateRecommender": 5,
+    "GetRecommender": 5,
+    "ListRecommenders": 5,
+    "UpdateRecommender": 5,
+    "DeleteRecommender": 5,
+    "StartRecommender": 5,
+    "StopRecommender": 5,
+    "CreateRecommenderFilter": 5,
+    "GetRecommenderFilter": 5,
+    "ListRecommenderFilters": 5,
+    "DeleteRecommenderFilter": 5,
+    "CreateRecommenderSchema": 5,
+    "GetRecommenderSchema": 5,
+    "ListRecommenderSchemas": 5,
+    "DeleteRecommenderSchema": 5,
+    "GetProfileRecommendations": 100,
+    "SearchRecommendations": 100,
 }
 
 #: Rate for an operation missing from :data:`DOCUMENTED_TPS`. [A]

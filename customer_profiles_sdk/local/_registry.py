@@ -49,6 +49,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_tags",
     "_upload_jobs",
     "_workflows",
+    "_recommenders",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -91,6 +92,10 @@ class Settings:
         workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow. [A]
         workflow_step_seconds: how long each workflow step (batch) runs. [A]
         workflow_delete_seconds: how long a deleted workflow stays visible. [A]
+        filter_activation_seconds: PENDING to ACTIVE/FAILED of a recommender filter. [A]
+        recommender_training_seconds: how long one training of a recommender takes. [A]
+        recommender_transition_seconds: PENDING, STOPPING and STARTING durations. [A]
+        recommender_delete_seconds: how long a DELETING recommender stays visible. [A]
     """
 
     strict_ingestion: bool = False
@@ -100,6 +105,10 @@ class Settings:
     workflow_start_seconds: float = 60.0
     workflow_step_seconds: float = 300.0
     workflow_delete_seconds: float = 60.0
+    filter_activation_seconds: float = 60.0
+    recommender_training_seconds: float = 3600.0
+    recommender_transition_seconds: float = 60.0
+    recommender_delete_seconds: float = 60.0
 
 
 @attrs.define

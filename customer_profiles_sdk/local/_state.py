@@ -164,6 +164,16 @@ class DomainRec:
     timers: list[TimerRec] = field(default_factory=list)
     upload_jobs: dict[str, UploadJobRec] = field(default_factory=dict)
     workflows: dict[str, WorkflowRec] = field(default_factory=dict)
+    recommenders: dict[str, RecommenderRec] = field(default_factory=dict)
+    recommender_filters: dict[str, RecommenderFilterRec] = field(default_factory=dict)
+    recommender_schemas: dict[str, RecommenderSchemaRec] = field(default_factory=dict)
+    #: Recommendation stub inputs (test hooks ``set_catalog`` / ``set_recommendations``):
+    #: the catalog's ``CatalogItem`` dicts by ``Id``, and injected results by recommender
+    #: name, then profile id, as ``Recommendation`` dicts.
+    recommendation_catalog: dict[str, dict[str, Any]] = field(default_factory=dict)
+    injected_recommendations: dict[str, dict[str, list[dict[str, Any]]]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(order=True)
@@ -240,6 +250,57 @@ class WorkflowRec:
     error_description: str | None = None
     #: When DeleteWorkflow was called (the workflow disappears a delay later).
     deleted_at: float | None = None
+
+
+@dataclass
+class RecommenderSchemaRec:
+    """A recommender schema (CreateRecommenderSchema)."""
+
+    name: str
+    fields: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+
+
+@dataclass
+class RecommenderFilterRec:
+    """A recommender filter (CreateRecommenderFilter)."""
+
+    name: str
+    expression: str
+    tags: dict[str, str]
+    created_at: float
+    seq: int
+    status: str
+    schema_name: str | None = None
+    description: str | None = None
+    failure_reason: str | None = None
+
+
+@dataclass
+class RecommenderRec:
+    """A recommender (CreateRecommender), its versions and training metrics."""
+
+    name: str
+    recipe: str
+    tags: dict[str, str]
+    status: str
+    created_at: float
+    updated_at: float
+    seq: int
+    schema_name: str | None = None
+    config: dict[str, Any] | None = None
+    description: str | None = None
+    failure_reason: str | None = None
+    #: Version names, oldest first; ``active_version`` serves recommendations.
+    versions: list[str] = field(default_factory=list)
+    active_version: str | None = None
+    #: ``TrainingMetrics`` entries ``{Time, Metrics, RecommenderVersionName}``, oldest first.
+    training_metrics: list[dict[str, Any]] = field(default_factory=list)
+    #: ``LatestRecommenderUpdate`` as answered (a retraining and its outcome).
+    latest_update: dict[str, Any] | None = None
+    #: Bumped on every state change, so that stale timers can be recognised.
+    generation: int = 0
 
 
 @dataclass
