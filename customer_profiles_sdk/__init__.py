@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from . import models
 from ._display import to_pandas
 from ._version import __version__
 from .client import CustomerProfiles
@@ -25,7 +26,7 @@ from .errors import (
     ValidationError,
 )
 from .models import *  # noqa: F403  (the models package defines the public model list)
-from .models import __all__ as _models_all
+from .models._base import show_personal_data
 from .paging import Page, Paged
 from .resources.tags import (
     calculated_attribute_arn,
@@ -56,6 +57,7 @@ __all__ = [
     "domain_arn",
     "integration_arn",
     "object_type_arn",
+    "show_personal_data",
     "to_pandas",
-    *_models_all,
+    *models.__all__,
 ]

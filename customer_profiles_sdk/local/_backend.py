@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import _registry, _state
 from ._clock import Clock
-from ._constraints import validate
+from ._config_hooks import ConfigHooks
+from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
 from ._model import SERVICE_NAME, is_model_operation, paging
@@ -128,7 +129,7 @@ def emulator_client(
     return client
 
 
-class LocalBackend(UploadJobHooks, WorkflowHooks, RecommenderHooks):
+class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks):
     """An in-memory Amazon Connect Customer Profiles service.
 
     The test hooks of upload jobs, integration workflows and recommenders
@@ -239,8 +240,7 @@ class LocalBackend(UploadJobHooks, WorkflowHooks, RecommenderHooks):
         handler = self._handler(operation)
         violations = validate(operation, params)
         if violations:
-            detail = "; ".join(str(v) for v in violations)
-            raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
+            raise bad_request(validation_message(operation, violations))
         delay = self.faults.delay_for(operation)
         if delay:
             time.sleep(delay)
@@ -254,7 +254,14 @@ class LocalBackend(UploadJobHooks, WorkflowHooks, RecommenderHooks):
         if info is not None:
             params, page = self._pager.begin(operation, info, params, region)
         with self.lock:
-            ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+            ctx = Context(
+                store=self.store,
+                clock=self.clock,
+                region=region,
+                settings=self.settings,
+                operation=operation,
+                latency=delay,
+            )
             result = handler(ctx, params)
             if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()

@@ -69,6 +69,11 @@ DOCUMENTED_TPS: dict[str, float] = {
     # No published default for the batch reads: 100. [A] (spec 14.2)
     "BatchGetProfile": 100,
     "BatchGetCalculatedAttributeForProfile": 100,
+    # Event streams (spec/ingestion-streams-triggers.md 1.3, D101).
+    "CreateEventStream": 1,
+    "GetEventStream": 5,
+    "ListEventStreams": 5,
+    "DeleteEventStream": 5,
     # Upload jobs: unpublished, 5. [A] (spec identity-history-jobs 1.6)
     "CreateUploadJob": 5,
     "GetUploadJob": 5,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import _keys
+from ._changes import ChangeKind, notify
 from ._errors import bad_request, not_found
 from ._object_types import (
     OBJECTS_PER_PROFILE_QUOTA,
@@ -339,6 +340,7 @@ def ingest_object(
     body: str,
     *,
     transient: dict[str, Any] | None = None,
+    by_service: bool = False,
 ) -> Ingested:
     """Ingest one object into ``domain`` (spec 7.1 steps 1-10): PutProfileObject's pipeline.
 
@@ -350,7 +352,10 @@ def ingest_object(
         body: the object, a JSON document.
         transient: the definition of an object type that is not stored (upload jobs,
             spec identity-history-jobs 5.4): the object updates or creates a profile
-            (steps 1-5, 7, 8, 10) but is itself not stored (no step 6, no eviction).
+            (steps 1-5, 7, 8, 10) but is itself not stored (no step 6, no eviction) and
+            reported to no change feed (the caller reports the profile's change).
+        by_service: the service ingests the object by itself (an integration
+            workflow's records), not at a caller's request (:mod:`._changes`).
 
     Raises:
         ServiceFault: the rejection; nothing has been written then.
@@ -477,6 +482,19 @@ def ingest_object(
         _evict(domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
+    if transient is None:
+        notify(
+            ctx,
+            ChangeKind.OBJECT_INGESTED,
+            domain,
+            profile,
+            by_service=by_service,
+            object_type=type_name,
+            object_key=unique_key,
+            object_body=body,
+            object_created=existing is None,
+            profile_created=created,
+        )
     return Ingested(unique_key, profile, created)
 
 
@@ -603,6 +621,15 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         if record is None or record.kind != type_name or record.profile_id != profile.profile_id:
             raise not_found(f"Profile object {key} does not exist")
         del domain.standard[key]
+        notify(
+            ctx,
+            ChangeKind.OBJECT_DELETED,
+            domain,
+            profile,
+            object_type=type_name,
+            object_key=key,
+            object_body=json.dumps(record.fields),
+        )
         return {"Message": "Profile object deleted"}
     if type_name not in domain.object_types:
         raise not_found(f"Object type {type_name} does not exist")
@@ -610,4 +637,13 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
         raise not_found(f"Profile object {key} does not exist")
     del domain.objects[key]
+    notify(
+        ctx,
+        ChangeKind.OBJECT_DELETED,
+        domain,
+        profile,
+        object_type=type_name,
+        object_key=key,
+        object_body=obj.body,
+    )
     return {"Message": "Profile object deleted"}

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from ._changes import Change, expired_object, expired_profile, publish
 from ._clock import Clock
 from ._errors import not_found
 from ._state import DomainRec, ProfileRec, RegionStore, Store
@@ -47,6 +48,11 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_ingest",
     "_calculated",
     "_tags",
+    "_domain_object_types",
+    "_event_streams",
+    "_event_triggers",
+    "_layouts",
+    "_detection",
     "_upload_jobs",
     "_workflows",
     "_recommenders",
@@ -84,6 +90,11 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        layouts_admin_website_only: answer ``AccessDeniedException`` to the five
+            domain-layout operations, which the service says "can only be invoked from
+            the Amazon Connect admin website". [A] (off by default)
+        absent_kinesis_streams: Kinesis stream ARNs declared absent with
+            ``LocalBackend.set_kinesis_stream`` (CreateEventStream refuses them). [A]
         upload_url_seconds: how long a pre-signed upload URL is valid. [A]
         upload_processing_seconds: how long an upload job stays IN_PROGRESS. [A]
         upload_endpoint: the ``http://host:port`` of the running ``local serve``
@@ -99,6 +110,8 @@ class Settings:
     """
 
     strict_ingestion: bool = False
+    layouts_admin_website_only: bool = False
+    absent_kinesis_streams: set[str] = attrs.field(factory=set)
     upload_url_seconds: float = 3600.0
     upload_processing_seconds: float = 60.0
     upload_endpoint: str | None = None
@@ -115,15 +128,20 @@ class Settings:
 class Context:
     """What a handler may use: the account store, the clock and the caller's region.
 
-    ``ticking`` is true for the context of a clock-driven transition (:mod:`._timers`),
-    which must not apply transitions again; ``transitions`` counts the transitions this
-    request applied (a read that applied some has changed the state).
+    ``operation`` is the API operation being answered (``None`` in test hooks) and
+    ``latency`` the delay injected into this call (seconds), as the change feed's
+    consumers see them (:mod:`._changes`). ``ticking`` is true for the context of a
+    clock-driven transition (:mod:`._timers`), which must not apply transitions again;
+    ``transitions`` counts the transitions this request applied (a read that applied
+    some has changed the state).
     """
 
     store: Store
     clock: Clock
     region: str
     settings: Settings = attrs.field(factory=Settings)
+    operation: str | None = None
+    latency: float = 0.0
     ticking: bool = False
     transitions: int = 0
 
@@ -163,7 +181,8 @@ class Context:
             raise not_found(f"Domain {name} does not exist")
         if not self.ticking:
             run_due(self, rec)
-        purge_expired(rec, self.now())
+        for change in purge_expired(rec, self.now()):
+            publish(self, change)
         return rec
 
     def profile(self, domain: DomainRec, profile_id: str) -> ProfileRec:
@@ -188,9 +207,16 @@ def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
         del domain.standard[key]
 
 
-def purge_expired(domain: DomainRec, now: float) -> None:
-    """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4)."""
+def purge_expired(domain: DomainRec, now: float) -> list[Change]:
+    """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4).
+
+    Returns:
+        One change per expired profile and object, for :func:`._changes.publish`.
+    """
+    changes: list[Change] = []
     for pid in [p.profile_id for p in domain.profiles.values() if p.expires_at <= now]:
+        changes.append(expired_profile(domain, domain.profiles[pid]))
         delete_profile_data(domain, pid)
     for key in [k for k, o in domain.objects.items() if o.expires_at <= now]:
-        del domain.objects[key]
+        changes.append(expired_object(domain, domain.objects.pop(key)))
+    return changes

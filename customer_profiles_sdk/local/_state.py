@@ -127,6 +127,70 @@ class IntegrationRec:
     updated_at: float
 
 
+# ----------------------------------------------------------- domain configuration (issue 11)
+
+
+@dataclass
+class DomainObjectTypeRec:
+    """A Data Store object type (PutDomainObjectType): its members as sent."""
+
+    name: str
+    #: ``Description``, ``EncryptionKey``, ``Fields`` as sent (absent ones absent).
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+    updated_at: float
+
+
+@dataclass
+class EventStreamRec:
+    """An event stream (real-time export to a Kinesis data stream)."""
+
+    name: str
+    arn: str
+    #: The Kinesis stream ARN the records go to.
+    uri: str
+    created_at: float
+    tags: dict[str, str]
+    #: ``RUNNING`` or ``STOPPED``.
+    state: str = "RUNNING"
+    stopped_since: float | None = None
+    #: Destination ``HEALTHY`` or ``UNHEALTHY``, with the time and message of the problem.
+    status: str = "HEALTHY"
+    unhealthy_since: float | None = None
+    message: str | None = None
+
+
+@dataclass
+class EventTriggerRec:
+    """An event trigger: the Create/UpdateEventTrigger members as stored."""
+
+    name: str
+    #: ``ObjectTypeName``, ``Description``, ``EventTriggerConditions``,
+    #: ``SegmentFilter``, ``EventTriggerLimits``.
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+    updated_at: float
+    seq: int
+    #: Invocation instants per profile id, oldest first (for the per-profile limits);
+    #: entries older than the trigger's longest period are dropped.
+    invocations: dict[str, list[float]] = field(default_factory=dict)
+
+
+@dataclass
+class LayoutRec:
+    """A domain layout (Profile Explorer view definition)."""
+
+    name: str
+    #: ``Description``, ``DisplayName``, ``IsDefault``, ``LayoutType``, ``Layout``.
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    version: int
+    created_at: float
+    updated_at: float
+
+
 @dataclass
 class MatchGroup:
     """One group of profiles that identity resolution thinks are the same customer."""
@@ -160,6 +224,17 @@ class DomainRec:
     #: Objects that ingestion could not attach (AllowProfileCreation=false, no match):
     #: ``{"ObjectTypeName", "Object", "Reason", "Timestamp"}``.
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    #: Domain configuration (issue 11): Data Store object types, event streams with the
+    #: records delivered to each stream (by stream name; kept after the stream is
+    #: deleted), event triggers with their invocations, layouts, and the segment
+    #: membership a test declared (segment name -> profile id -> True).
+    domain_object_types: dict[str, DomainObjectTypeRec] = field(default_factory=dict)
+    event_streams: dict[str, EventStreamRec] = field(default_factory=dict)
+    stream_records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    event_triggers: dict[str, EventTriggerRec] = field(default_factory=dict)
+    trigger_invocations: list[dict[str, Any]] = field(default_factory=list)
+    layouts: dict[str, LayoutRec] = field(default_factory=dict)
+    segment_members: dict[str, dict[str, bool]] = field(default_factory=dict)
     #: Clock-driven transitions still to apply, a heap ordered by (due, seq) (_timers.py).
     timers: list[TimerRec] = field(default_factory=list)
     upload_jobs: dict[str, UploadJobRec] = field(default_factory=dict)

@@ -2,9 +2,11 @@
 
 Taggable resources and their ARNs (spec 1.4, D17):
 ``arn:{partition}:profile:{region}:{account}:domains/{DomainName}`` and, below it,
-``/object-types/{Name}``, ``/integrations/{Uri}`` and ``/calculated-attributes/{Name}``,
-plus what capability modules register in :data:`CHILD_TAGS`. Tags live in the ``tags``
-dict of each record.
+``/object-types/{Name}``, ``/integrations/{Uri}``, ``/calculated-attributes/{Name}``,
+``/event-streams/{Name}``, ``/event-triggers/{Name}``, ``/layouts/{Name}`` and
+``/domain-object-types/{Name}`` (spec/ingestion-streams-triggers.md 1.2), plus what
+capability modules register in :data:`CHILD_TAGS`. Tags live in the ``tags`` dict of
+each record.
 """
 
 from __future__ import annotations
@@ -32,6 +34,20 @@ CHILD_TAGS: dict[str, tuple[str, Callable[[DomainRec, str], dict[str, str] | Non
     "calculated-attributes": (
         "Calculated attribute",
         lambda d, n: a.tags if (a := d.calculated_attributes.get(n)) else None,
+    ),
+    # Domain configuration (issue 11, spec/ingestion-streams-triggers.md 1.2).
+    "event-streams": (
+        "Event stream",
+        lambda d, n: e.tags if (e := d.event_streams.get(n)) else None,
+    ),
+    "event-triggers": (
+        "Event trigger",
+        lambda d, n: t.tags if (t := d.event_triggers.get(n)) else None,
+    ),
+    "layouts": ("Layout", lambda d, n: y.tags if (y := d.layouts.get(n)) else None),
+    "domain-object-types": (
+        "Domain object type",
+        lambda d, n: o.tags if (o := d.domain_object_types.get(n)) else None,
     ),
 }
 

@@ -10,7 +10,8 @@ identity-history-jobs 1.4)
 * A transition runs with a context whose clock is frozen at the transition's own
   instant, so everything it writes (profiles, ``CompletedAt``, versions) carries that
   time, not the time of the request that observed it; two reads at the same instant
-  agree.
+  agree. Its context has no ``operation``: what it changes is reported to the change
+  feed (:mod:`._changes`) as made outside an API call.
 * The timers of a domain are a heap in :attr:`DomainRec.timers` (part of the saved
   state): a request with nothing due costs one comparison, never a scan.
 * A timer names the record it applies to and a ``token`` the record must still show;
@@ -78,7 +79,9 @@ def run_due(ctx: Context, domain: DomainRec) -> None:
         handler = _HANDLERS.get(timer.kind)
         if handler is None:  # pragma: no cover - only a renamed kind in an old state file
             continue
-        handler(attrs.evolve(ctx, clock=Clock(timer.due), ticking=True), domain, timer)
+        # The service acts by itself: no API operation, no injected latency (_changes).
+        at = attrs.evolve(ctx, clock=Clock(timer.due), ticking=True, operation=None, latency=0.0)
+        handler(at, domain, timer)
         ctx.transitions += 1
 
 

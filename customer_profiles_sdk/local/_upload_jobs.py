@@ -32,6 +32,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote
 
+from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request, not_found
 from ._ingest import _max_len, compute_keys, extract_fields, ingest_object
 from ._keys import profile_key_values
@@ -357,6 +358,9 @@ def _apply_row(
     if previous is not None:
         # "Customer Profiles will always respect the longest expiry time" (D315).
         profile.expires_at = max(previous, profile.expires_at)
+    # The row is no stored object: the feed sees the profile's change, made by the service.
+    kind = ChangeKind.PROFILE_CREATED if ingested.created else ChangeKind.PROFILE_UPDATED
+    notify(ctx, kind, domain, profile, by_service=True)
     return "created" if ingested.created else "updated"
 
 

@@ -432,7 +432,9 @@ class WorkflowHooks:
             for record in records:
                 body = json.dumps(dict(record))
                 try:
-                    ingested = ingest_object(ctx, rec, workflow.object_type_name, body)
+                    ingested = ingest_object(
+                        ctx, rec, workflow.object_type_name, body, by_service=True
+                    )
                 except ServiceFault as fault:
                     rec.dead_letters.append(
                         {

@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from customer_profiles_sdk.local import Clock, LocalBackend, ServiceFault
+from customer_profiles_sdk.local import Clock, LocalBackend, ServiceFault, _changes
 from customer_profiles_sdk.local import _upload_jobs as upload_jobs
+from customer_profiles_sdk.local._changes import Change, ChangeKind
 from customer_profiles_sdk.local._upload_jobs import sse_headers
 from tests.local.conftest import conformance_checked
 from tests.local.test_server import remote_client
@@ -198,6 +199,36 @@ def test_a_profile_that_expired_before_the_completion_is_created_again(
     client.start_upload_job(DomainName=D, JobId=job_id)  # completes 30 s after the expiry
     backend.clock.advance(10 * DAY)  # observed much later
     assert _summary(client.get_upload_job(DomainName=D, JobId=job_id)) == (2, 0, 0)
+
+
+def test_rows_are_reported_to_the_change_feed_as_the_service_s_changes(
+    backend: LocalBackend, client: Any
+) -> None:
+    seen: list[tuple[ChangeKind, bool, float, str | None]] = []
+
+    @_changes.subscribe("test-upload-rows")
+    def record(ctx: Any, change: Change) -> None:
+        seen.append((change.kind, change.by_service, change.at, change.operation))
+
+    try:
+        _run(backend, client, CSV)  # completes at T0 + 60, observed by GetUploadJob
+        client.update_profile(
+            DomainName=D,
+            ProfileId=_search(client, "CustomerId", "C1")[0]["ProfileId"],
+            FirstName="Ann",
+        )
+        backend.clock.advance(1)
+        _run(backend, client, CSV)  # completes at T0 + 121
+    finally:
+        _changes.unsubscribe("test-upload-rows")
+    created, updated = ChangeKind.PROFILE_CREATED, ChangeKind.PROFILE_UPDATED
+    assert seen == [
+        (created, True, T0 + 60, None),
+        (created, True, T0 + 60, None),
+        (updated, False, T0 + 60, "UpdateProfile"),
+        (updated, True, T0 + 121, None),
+        (updated, True, T0 + 121, None),
+    ]
 
 
 def test_manual_values_win_over_a_later_import(backend: LocalBackend, client: Any) -> None:

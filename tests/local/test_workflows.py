@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from customer_profiles_sdk.local import Clock, LocalBackend, ServiceFault
+from customer_profiles_sdk.local import Clock, LocalBackend, ServiceFault, _changes
+from customer_profiles_sdk.local._changes import Change, ChangeKind
 from tests.local.conftest import conformance_checked
 
 D = "retail"
@@ -269,6 +270,21 @@ def test_split_replaces_the_running_step_by_its_two_halves(
     backend.clock.advance(600)
     assert _status(client, workflow_id) == "COMPLETE"
     assert _metrics(client, workflow_id) == (0, 2, 2)
+
+
+def test_fed_records_are_reported_to_the_change_feed(backend: LocalBackend, client: Any) -> None:
+    workflow_id = _create(client)
+    backend.clock.advance(60)
+    seen: list[Change] = []
+    _changes.subscribe("test-workflow-records")(lambda ctx, change: seen.append(change))
+    try:
+        backend.feed_workflow_records(D, workflow_id, [{"Id": "1", "Email": "a@example.com"}])
+    finally:
+        _changes.unsubscribe("test-workflow-records")
+    (change,) = seen
+    assert change.kind is ChangeKind.OBJECT_INGESTED
+    assert (change.by_service, change.operation, change.at) == (True, None, T0 + 60)
+    assert (change.object_type, change.profile_created) == (T, True)
 
 
 def test_rejected_records_are_counted_and_dead_lettered(backend: LocalBackend, client: Any) -> None:
