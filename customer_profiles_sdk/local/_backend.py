@@ -29,8 +29,10 @@ from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
 from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
+from ._recommenders import RecommenderHooks
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
+from ._upload_jobs import LOCAL_PREFIX, UploadJobHooks
 from ._wire import (
     HttpResponse,
     error_response,
@@ -41,6 +43,7 @@ from ._wire import (
     success_response,
     unknown_route,
 )
+from ._workflows import WorkflowHooks
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -126,8 +129,12 @@ def emulator_client(
     return client
 
 
-class LocalBackend(ConfigHooks):
+class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks):
     """An in-memory Amazon Connect Customer Profiles service.
+
+    The test hooks of upload jobs, integration workflows and recommenders
+    (``put_upload``, ``feed_workflow_records``, ``set_catalog`` ...) come from the
+    mixins of their capability modules.
 
     Args:
         account_id: the emulated AWS account id used in ARNs.
@@ -136,6 +143,15 @@ class LocalBackend(ConfigHooks):
         strict_ingestion: answer ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of accepting it into the
             dead-letter list like the service does. [A]
+        upload_url_seconds: validity of pre-signed upload URLs (default 3,600). [A]
+        upload_processing_seconds: how long an upload job runs (default 60). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow (default 60). [A]
+        workflow_step_seconds: how long one workflow step runs (default 300). [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible (default 60). [A]
+        filter_activation_seconds: PENDING to ACTIVE of a recommender filter (default 60). [A]
+        recommender_training_seconds: one training of a recommender (default 3,600). [A]
+        recommender_transition_seconds: PENDING, STOPPING, STARTING (default 60). [A]
+        recommender_delete_seconds: how long a DELETING recommender stays (default 60). [A]
 
     Example:
         >>> backend = LocalBackend()
@@ -150,10 +166,30 @@ class LocalBackend(ConfigHooks):
         account_id: str = "123456789012",
         clock: Clock | None = None,
         strict_ingestion: bool = False,
+        upload_url_seconds: float = 3600.0,
+        upload_processing_seconds: float = 60.0,
+        workflow_start_seconds: float = 60.0,
+        workflow_step_seconds: float = 300.0,
+        workflow_delete_seconds: float = 60.0,
+        filter_activation_seconds: float = 60.0,
+        recommender_training_seconds: float = 3600.0,
+        recommender_transition_seconds: float = 60.0,
+        recommender_delete_seconds: float = 60.0,
     ) -> None:
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
-        self.settings = Settings(strict_ingestion=strict_ingestion)
+        self.settings = Settings(
+            strict_ingestion=strict_ingestion,
+            upload_url_seconds=upload_url_seconds,
+            upload_processing_seconds=upload_processing_seconds,
+            workflow_start_seconds=workflow_start_seconds,
+            workflow_step_seconds=workflow_step_seconds,
+            workflow_delete_seconds=workflow_delete_seconds,
+            filter_activation_seconds=filter_activation_seconds,
+            recommender_training_seconds=recommender_training_seconds,
+            recommender_transition_seconds=recommender_transition_seconds,
+            recommender_delete_seconds=recommender_delete_seconds,
+        )
         self.lock = threading.RLock()
         self.faults = Faults()
         self._throttle = Throttle(self.clock)
@@ -227,7 +263,7 @@ class LocalBackend(ConfigHooks):
                 latency=delay,
             )
             result = handler(ctx, params)
-            if not operation.startswith(_READ_PREFIXES):
+            if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()
         if info is not None and page is not None:
             result = self._pager.finish(operation, info, result, page)
@@ -264,6 +300,9 @@ class LocalBackend(ConfigHooks):
         """
         region = region_of(headers)
         path, query = split_target(target)
+        if path.startswith(LOCAL_PREFIX):
+            # The emulator's own endpoints (pre-signed upload URLs), not API operations.
+            return self._answer_local(method, target, headers, body)
         found = route(method, path)
         if found is None:
             self._record(None, region, 404, "UnknownOperationException")
@@ -498,7 +537,9 @@ class LocalBackend(ConfigHooks):
         """
         from ._server import EmulatorServer
 
-        return EmulatorServer(self, host, port).start()
+        server = EmulatorServer(self, host, port).start()
+        self.settings.upload_endpoint = server.url  # it hosts the pre-signed upload URLs
+        return server
 
 
 def _load_handlers() -> dict[str, Handler]:

@@ -32,9 +32,11 @@ The changes (:class:`ChangeKind`) and what each carries besides ``domain``,
 =====================  =====================================  ==========================
 kind                   emitted by                             extra members
 =====================  =====================================  ==========================
-``PROFILE_CREATED``    CreateProfile                          --
+``PROFILE_CREATED``    CreateProfile; an upload-job row       --
+                       (``by_service``)
 ``PROFILE_UPDATED``    UpdateProfile (also when nothing       --
-                       changed)
+                       changed); an upload-job row
+                       (``by_service``)
 ``PROFILE_DELETED``    DeleteProfile                          -- (``profile`` = last
                                                               state, already removed)
 ``PROFILE_EXPIRED``    expiry of a profile (lazy purge)       as PROFILE_DELETED;
@@ -44,8 +46,8 @@ kind                   emitted by                             extra members
                                                               the merge (already removed)
 ``OBJECT_INGESTED``    PutProfileObject (every object that    ``object_type``,
                        is stored; not dead-lettered or        ``object_key``,
-                       rejected objects)                      ``object_body``,
-                                                              ``object_created``,
+                       rejected objects); records fed to an   ``object_body``,
+                       integration workflow (``by_service``)  ``object_created``,
                                                               ``profile_created``
 ``OBJECT_DELETED``     DeleteProfileObject (custom objects    ``object_type``,
                        and standard records)                  ``object_key``,

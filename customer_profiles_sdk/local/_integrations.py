@@ -24,8 +24,9 @@ _DEFINITION_MEMBERS = (
     "Scope",
     "FlowDefinition",
 )
-#: Members echoed by Get/Put/ListIntegrations (FlowDefinition is not part of the output).
-_ECHOED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames")
+#: Members echoed by Get/Put/ListIntegrations (FlowDefinition is not part of the output);
+#: ``WorkflowId`` is set on the integration an integration workflow creates (_workflows.py).
+_ECHOED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames", "WorkflowId")
 
 
 def _template_ids() -> set[str]:

@@ -31,6 +31,7 @@ from ._changes import Change, expired_object, expired_profile, publish
 from ._clock import Clock
 from ._errors import not_found
 from ._state import DomainRec, ProfileRec, RegionStore, Store
+from ._timers import run_due
 
 Request = dict[str, Any]
 Response = dict[str, Any]
@@ -52,6 +53,9 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_event_triggers",
     "_layouts",
     "_detection",
+    "_upload_jobs",
+    "_workflows",
+    "_recommenders",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -91,11 +95,33 @@ class Settings:
             the Amazon Connect admin website". [A] (off by default)
         absent_kinesis_streams: Kinesis stream ARNs declared absent with
             ``LocalBackend.set_kinesis_stream`` (CreateEventStream refuses them). [A]
+        upload_url_seconds: how long a pre-signed upload URL is valid. [A]
+        upload_processing_seconds: how long an upload job stays IN_PROGRESS. [A]
+        upload_endpoint: the ``http://host:port`` of the running ``local serve``
+            server, which hosts the upload URLs; ``None`` in-process (the URLs then
+            name an unreachable host and the bytes come through ``put_upload``). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow. [A]
+        workflow_step_seconds: how long each workflow step (batch) runs. [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible. [A]
+        filter_activation_seconds: PENDING to ACTIVE/FAILED of a recommender filter. [A]
+        recommender_training_seconds: how long one training of a recommender takes. [A]
+        recommender_transition_seconds: PENDING, STOPPING and STARTING durations. [A]
+        recommender_delete_seconds: how long a DELETING recommender stays visible. [A]
     """
 
     strict_ingestion: bool = False
     layouts_admin_website_only: bool = False
     absent_kinesis_streams: set[str] = attrs.field(factory=set)
+    upload_url_seconds: float = 3600.0
+    upload_processing_seconds: float = 60.0
+    upload_endpoint: str | None = None
+    workflow_start_seconds: float = 60.0
+    workflow_step_seconds: float = 300.0
+    workflow_delete_seconds: float = 60.0
+    filter_activation_seconds: float = 60.0
+    recommender_training_seconds: float = 3600.0
+    recommender_transition_seconds: float = 60.0
+    recommender_delete_seconds: float = 60.0
 
 
 @attrs.define
@@ -104,7 +130,10 @@ class Context:
 
     ``operation`` is the API operation being answered (``None`` in test hooks) and
     ``latency`` the delay injected into this call (seconds), as the change feed's
-    consumers see them (:mod:`._changes`).
+    consumers see them (:mod:`._changes`). ``ticking`` is true for the context of a
+    clock-driven transition (:mod:`._timers`), which must not apply transitions again;
+    ``transitions`` counts the transitions this request applied (a read that applied
+    some has changed the state).
     """
 
     store: Store
@@ -113,6 +142,8 @@ class Context:
     settings: Settings = attrs.field(factory=Settings)
     operation: str | None = None
     latency: float = 0.0
+    ticking: bool = False
+    transitions: int = 0
 
     @property
     def account_id(self) -> str:
@@ -143,10 +174,13 @@ class Context:
         return f"arn:aws:profile:{self.region}:{self.account_id}:domains/{domain}{tail}"
 
     def domain(self, name: str) -> DomainRec:
-        """The domain ``name``, purged of expired data; ``ResourceNotFound`` if absent."""
+        """The domain ``name``, its due transitions applied (:func:`._timers.run_due`) and
+        its expired data purged; ``ResourceNotFound`` if absent."""
         rec = self.regional.domains.get(name)
         if rec is None:
             raise not_found(f"Domain {name} does not exist")
+        if not self.ticking:
+            run_due(self, rec)
         for change in purge_expired(rec, self.now()):
             publish(self, change)
         return rec
