@@ -12,6 +12,7 @@ import logging
 
 from . import models
 from ._display import to_pandas
+from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
 from ._version import __version__
 from .client import CustomerProfiles
 from .errors import (
@@ -45,13 +46,16 @@ __all__ = [
     "CustomerProfiles",
     "CustomerProfilesError",
     "InternalServerError",
+    "JobFailedError",
     "Page",
     "Paged",
+    "PollPolicy",
     "ResourceNotFoundError",
     "RetryPolicy",
     "ServiceError",
     "ThrottlingError",
     "ValidationError",
+    "WaitTimeoutError",
     "__version__",
     "calculated_attribute_arn",
     "domain_arn",
