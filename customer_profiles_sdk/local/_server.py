@@ -41,7 +41,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._errors import bad_request
+from ._errors import ServiceFault, bad_request
 from ._wire import HttpResponse, error_response, region_of
 
 if TYPE_CHECKING:
@@ -125,7 +125,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(error_response(bad_request(str(refused))))
             return
         headers = dict(self.headers.items())
-        response = self.server.backend.handle_http(self.command, self.path, headers, body)
+        try:
+            response = self.server.backend.handle_http(self.command, self.path, headers, body)
+        except Exception as exc:  # handle_http answers every error itself: a bug
+            logger.exception("emulator failed to answer a %s request", self.command)
+            response = error_response(
+                ServiceFault(
+                    "InternalServerException",
+                    f"The emulator failed while answering the request ({type(exc).__name__}); "
+                    "this is a bug in customer-profiles-sdk",
+                )
+            )
         self._send(response)
 
     def _read_body(self) -> bytes:
@@ -143,12 +153,14 @@ class _Handler(BaseHTTPRequestHandler):
         text = values.pop()
         if _DIGITS.fullmatch(text) is None:
             raise _Refused("Content-Length must be a non-negative decimal integer")
-        length = int(text)
-        if length > MAX_BODY_BYTES:
+        # Compared as text first: int() refuses more than 4,300 digits.
+        if len(text.lstrip("0")) > len(str(MAX_BODY_BYTES)) or int(text) > MAX_BODY_BYTES:
+            shown = text if len(text) <= 20 else f"{text[:20]}... ({len(text)} digits)"
             raise _Refused(
-                f"The request body ({length} bytes) exceeds the emulator's limit of "
+                f"The request body ({shown} bytes) exceeds the emulator's limit of "
                 f"{MAX_BODY_BYTES} bytes"
             )
+        length = int(text)
         if length == 0:
             return b""
         try:

@@ -181,6 +181,30 @@ def test_a_body_above_the_limit_is_refused_before_it_is_read(connection: Connect
     assert reply.headers["connection"] == "close"
 
 
+def test_a_content_length_of_thousands_of_digits_is_a_400(connection: Connection) -> None:
+    digits = "9" * 5000  # beyond what int() converts
+    connection.send(
+        f"PUT /domains/{D}/profiles/objects HTTP/1.1\r\nContent-Length: {digits}\r\n\r\n".encode()
+    )
+    reply = connection.reply()
+    assert_wire_error(reply, 400, "BadRequestException", "5000 digits", "limit")
+    assert connection.closed_by_server()
+
+
+def test_a_handle_http_bug_is_answered_not_dropped(
+    monkeypatch: pytest.MonkeyPatch, backend: LocalBackend, connection: Connection
+) -> None:
+    def broken(*args: Any) -> Any:
+        raise RuntimeError("ann@example.com")
+
+    monkeypatch.setattr(backend, "handle_http", broken)
+    reply = connection.request("GET", f"/domains/{D}")
+    message = assert_wire_error(reply, 500, "InternalServerException", "RuntimeError", "bug")
+    assert "ann@example.com" not in message
+    monkeypatch.undo()
+    assert_still_serving(connection)
+
+
 def test_a_body_shorter_than_announced_is_a_400(connection: Connection) -> None:
     connection.send(
         b"POST /domains/shop/profiles/search HTTP/1.1\r\nContent-Length: 100\r\n\r\n"
