@@ -67,8 +67,38 @@ _POLL_INTERVAL = 0.05
 _DIGITS = re.compile(r"[0-9]+")
 
 
+#: Longest request line or header line, and most header lines, as ``http.server``.
+_MAX_LINE = 65536
+_MAX_HEADERS = 100
+#: A header name: an RFC 9110 token.
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+
+
 class _Refused(Exception):  # noqa: N818 - a control-flow signal, not an error type
     """A request whose end is unknown: answer 400 and close the connection."""
+
+
+class _Headers:
+    """A request's header fields, in order; names compare case-insensitively."""
+
+    def __init__(self, fields: list[tuple[str, str]]) -> None:
+        self.fields = fields
+        self._by_name: dict[str, list[str]] = {}
+        for name, value in fields:
+            self._by_name.setdefault(name.lower(), []).append(value)
+
+    def get(self, name: str) -> str | None:
+        """The first value of ``name``, or ``None``."""
+        values = self._by_name.get(name.lower())
+        return values[0] if values else None
+
+    def get_all(self, name: str) -> list[str]:
+        """Every value of ``name``, in order."""
+        return list(self._by_name.get(name.lower(), ()))
+
+    def as_dict(self) -> dict[str, str]:
+        """Name -> value (the last one, for a repeated name), names as sent."""
+        return dict(self.fields)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -76,6 +106,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "CustomerProfilesEmulator"
     disable_nagle_algorithm = True  # TCP_NODELAY on every accepted socket
+    fields = _Headers([])  # the current request's header fields (parse_request)
 
     def setup(self) -> None:
         super().setup()
@@ -90,20 +121,15 @@ class _Handler(BaseHTTPRequestHandler):
     def handle_one_request(self) -> None:
         """Read one request and answer it; any method is routed by the wire layer."""
         try:
-            self.raw_requestline = self.rfile.readline(65537)
-            if len(self.raw_requestline) > 65536:
+            self.raw_requestline = self.rfile.readline(_MAX_LINE + 1)
+            if len(self.raw_requestline) > _MAX_LINE:
                 self.requestline = ""
-                self.request_version = ""
+                self.request_version = "HTTP/1.1"
                 self.command = ""
                 self.send_error(HTTPStatus.REQUEST_URI_TOO_LONG)
                 return
             if not self.raw_requestline:
                 self.close_connection = True
-                return
-            if len(self.raw_requestline.split()) == 2:  # "GET /path": HTTP/0.9
-                self.command = ""
-                self.request_version = "HTTP/1.1"
-                self.send_error(HTTPStatus.BAD_REQUEST, "HTTP/0.9 is not supported")
                 return
             if not self.parse_request():
                 return  # parse_request answered through send_error
@@ -114,17 +140,86 @@ class _Handler(BaseHTTPRequestHandler):
         except ConnectionError:
             self.close_connection = True
 
+    def parse_request(self) -> bool:
+        """Parse the request line and the header fields (``http.server``'s job, leaner).
+
+        Sets ``command``, ``path``, ``request_version``, ``close_connection`` and
+        :attr:`fields`; answers a malformed request itself (through :meth:`send_error`)
+        and then returns ``False``. Like ``http.server``: HTTP/1.1 connections persist
+        unless ``Connection: close``, HTTP/1.0 ones only with ``Connection: keep-alive``,
+        and ``Expect: 100-continue`` is answered with ``100 Continue``. Unlike it: no
+        e-mail parser (the cost of a request), HTTP/0.9, folded header lines and header
+        lines without a name are refused, and no message echoes the request.
+        """
+        self.command = ""
+        self.request_version = "HTTP/1.1"
+        self.close_connection = True
+        self.fields = _Headers([])
+        self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")
+        words = self.requestline.split()
+        if not words:
+            return False  # a blank line: nothing to answer
+        if len(words) == 2:
+            self.send_error(HTTPStatus.BAD_REQUEST, "HTTP/0.9 is not supported")
+            return False
+        if len(words) != 3:
+            self.send_error(HTTPStatus.BAD_REQUEST, "the request line is not METHOD TARGET VERSION")
+            return False
+        command, path, version = words
+        found = re.fullmatch(r"HTTP/([0-9]{1,10})\.([0-9]{1,10})", version)
+        if found is None:
+            self.send_error(HTTPStatus.BAD_REQUEST, "bad HTTP version")
+            return False
+        number = int(found.group(1)), int(found.group(2))
+        if number >= (2, 0) or number < (1, 0):
+            self.send_error(HTTPStatus.HTTP_VERSION_NOT_SUPPORTED, "HTTP/1.0 and HTTP/1.1 only")
+            return False
+        self.request_version = version
+        self.close_connection = number < (1, 1)
+        self.command = command
+        self.path = "/" + path.lstrip("/") if path.startswith("//") else path
+        fields: list[tuple[str, str]] = []
+        while True:
+            line = self.rfile.readline(_MAX_LINE + 1)
+            if len(line) > _MAX_LINE:
+                self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Line too long")
+                return False
+            if line in (b"\r\n", b"\n", b""):
+                break
+            if len(fields) >= _MAX_HEADERS:
+                self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Too many headers")
+                return False
+            text = str(line, "iso-8859-1")
+            name, colon, value = text.partition(":")
+            if line[:1] in (b" ", b"\t"):
+                self.send_error(HTTPStatus.BAD_REQUEST, "folded header lines are obsolete")
+                return False
+            if not colon or _TOKEN.fullmatch(name) is None:
+                self.send_error(HTTPStatus.BAD_REQUEST, "a header line is not NAME: VALUE")
+                return False
+            fields.append((name, value.strip(" \t\r\n")))
+        self.fields = _Headers(fields)
+        connection = (self.fields.get("Connection") or "").lower()
+        if connection == "close":
+            self.close_connection = True
+        elif connection == "keep-alive":
+            self.close_connection = False
+        expect = (self.fields.get("Expect") or "").lower()
+        if expect == "100-continue" and number >= (1, 1):
+            return self.handle_expect_100()
+        return True
+
     def _answer(self) -> None:
         try:
             body = self._read_body()
         except _Refused as refused:
             self.close_connection = True
             self.server.backend._record(
-                None, region_of(dict(self.headers.items())), 400, "BadRequestException"
+                None, region_of(self.fields.as_dict()), 400, "BadRequestException"
             )
             self._send(error_response(bad_request(str(refused))))
             return
-        headers = dict(self.headers.items())
+        headers = self.fields.as_dict()
         try:
             response = self.server.backend.handle_http(self.command, self.path, headers, body)
         except Exception as exc:  # handle_http answers every error itself: a bug
@@ -139,13 +234,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(response)
 
     def _read_body(self) -> bytes:
-        encoding = self.headers.get("Transfer-Encoding")
+        encoding = self.fields.get("Transfer-Encoding")
         if encoding is not None and encoding.strip().lower() != "identity":
             raise _Refused(
                 f"Transfer-Encoding {encoding.strip()!r} is not supported by the "
                 "customer-profiles-sdk emulator; send the body with a Content-Length"
             )
-        values = {value.strip() for value in self.headers.get_all("Content-Length", [])}
+        values = {value.strip() for value in self.fields.get_all("Content-Length")}
         if not values:
             return b""
         if len(values) > 1:
@@ -211,13 +306,9 @@ class _Handler(BaseHTTPRequestHandler):
             phrase = str(code)
         text = phrase if message is None or message == phrase else f"{phrase}: {message}"
         self.close_connection = True
-        if not getattr(self, "command", None):
-            self.command = ""
-        if not getattr(self, "request_version", None):
-            self.request_version = "HTTP/1.1"
-        headers = getattr(self, "headers", None)
-        region = region_of(dict(headers.items()) if headers is not None else {})
-        self.server.backend._record(None, region, 400, "BadRequestException")
+        self.server.backend._record(
+            None, region_of(self.fields.as_dict()), 400, "BadRequestException"
+        )
         self._send(error_response(bad_request(f"Malformed HTTP request ({text})")))
 
     def log_message(self, format: str, *args: Any) -> None:

@@ -250,6 +250,11 @@ def test_chunked_bodies_are_refused_clearly(connection: Connection) -> None:
         (b"GET /domains HTTP/1.1\r\n" + b"X-A: b\r\n" * 101 + b"\r\n", "Header"),
         (b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n", "URI Too Long"),
         (b"GET /domains\r\n", "HTTP/0.9"),
+        (b"GET /domains HTTP/0.9\r\n\r\n", "HTTP Version Not Supported"),
+        (b"GET /domains HTTP/1.1\r\nX-A: b\r\n  folded\r\n\r\n", "folded"),
+        (b"GET /domains HTTP/1.1\r\nno colon here\r\n\r\n", "NAME: VALUE"),
+        (b"GET /domains HTTP/1.1\r\nBad Name: v\r\n\r\n", "NAME: VALUE"),
+        (b"GET /domains HTTP/1.1\r\n: no name\r\n\r\n", "NAME: VALUE"),
     ],
 )
 def test_http_level_garbage_is_a_400_in_the_wire_format(
@@ -261,6 +266,38 @@ def test_http_level_garbage_is_a_400_in_the_wire_format(
     assert fragment.lower() in message.lower()
     assert reply.headers["connection"] == "close"
     assert connection.closed_by_server()
+
+
+def test_garbage_answers_echo_nothing_of_the_request(connection: Connection) -> None:
+    connection.send(b"GET /domains/ann@example.com HTTP/1.1 x\r\n\r\n")
+    message = assert_wire_error(connection.reply(), 400, "BadRequestException")
+    assert "ann@example.com" not in message
+
+
+def test_a_blank_line_instead_of_a_request_closes(connection: Connection) -> None:
+    connection.send(b"\r\n")
+    assert connection.closed_by_server()
+
+
+def test_header_names_are_case_insensitive(connection: Connection) -> None:
+    body = b'{"KeyName": "_email", "Values": ["a@example.com"]}'
+    connection.send(
+        b"POST /domains/shop/profiles/search HTTP/1.1\r\nhost: x\r\nCONNECTION: close\r\n"
+        + f"content-length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    reply = connection.reply()
+    assert reply.status == 200
+    assert reply.headers["connection"] == "close"
+
+
+def test_the_region_comes_from_the_authorization_header(
+    backend: LocalBackend, connection: Connection
+) -> None:
+    auth = "AWS4-HMAC-SHA256 Credential=AKID/20240101/eu-west-2/profile/aws4_request, Signature=x"
+    reply = connection.request("GET", "/domains", headers={"authorization": auth})
+    assert reply.status == 200
+    assert backend.calls[-1].region == "eu-west-2"
 
 
 def test_any_method_is_routed_to_the_wire_layer(connection: Connection) -> None:
