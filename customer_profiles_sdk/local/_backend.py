@@ -313,6 +313,18 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
         except ServiceFault as fault:
             self._record(operation, region, fault.status, fault.code)
             return error_response(fault)
+        except Exception as exc:
+            # The wire layer refuses every malformed request with a ServiceFault; anything
+            # else is a bug of the emulator, answered (not raised) like a handler crash.
+            logger.exception("emulator failed to parse a %s request", operation)
+            self._record(operation, region, 500, "InternalServerException")
+            return error_response(
+                ServiceFault(
+                    "InternalServerException",
+                    f"The emulator failed while parsing a {operation} request "
+                    f"({type(exc).__name__}); this is a bug in customer-profiles-sdk",
+                )
+            )
         try:
             result = self.dispatch(operation, params, region=region)
         except ServiceFault as fault:
