@@ -18,13 +18,16 @@ from .client import CustomerProfiles
 from .errors import (
     AccessDeniedError,
     BadRequestError,
-    ConnectionError,
     CustomerProfilesError,
     InternalServerError,
     ResourceNotFoundError,
+    ServiceConnectionError,
     ServiceError,
     ThrottlingError,
     ValidationError,
+)
+from .errors import (
+    ConnectionError as ConnectionError,  # deprecated alias, not in __all__
 )
 from .models import *  # noqa: F403  (the models package defines the public model list)
 from .models._base import show_personal_data
@@ -42,7 +45,6 @@ logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
 __all__ = [
     "AccessDeniedError",
     "BadRequestError",
-    "ConnectionError",
     "CustomerProfiles",
     "CustomerProfilesError",
     "InternalServerError",
@@ -52,6 +54,7 @@ __all__ = [
     "PollPolicy",
     "ResourceNotFoundError",
     "RetryPolicy",
+    "ServiceConnectionError",
     "ServiceError",
     "ThrottlingError",
     "ValidationError",
