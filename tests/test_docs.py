@@ -58,6 +58,17 @@ def test_snippet_runs(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runpy.run_path(str(snippet), run_name="__main__")
 
 
+def test_the_pytest_snippet_passes_as_a_pytest_session(tmp_path: Path) -> None:
+    """The plugin's fixtures reach a test module through the package's entry point."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         str(DOCS / "snippets" / "testing_pytest.py"), "--rootdir", str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "2 passed" in result.stdout
+
+
 def test_every_snippet_is_shown_on_a_page() -> None:
     included = _includes()
     orphans = [s.name for s in SNIPPETS if s.relative_to(ROOT).as_posix() not in included]
