@@ -40,6 +40,7 @@ from ._wire import (
     success_response,
     unknown_route,
 )
+from .segments import _hooks as _segment_hooks
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -125,7 +126,7 @@ def emulator_client(
     return client
 
 
-class LocalBackend:
+class LocalBackend(_segment_hooks.SegmentHooks):
     """An in-memory Amazon Connect Customer Profiles service.
 
     Args:
@@ -135,6 +136,10 @@ class LocalBackend:
         strict_ingestion: answer ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of accepting it into the
             dead-letter list like the service does. [A]
+        sql_segments: how SQL ("enhanced") segments are evaluated: ``"refuse"`` (the
+            default: "not supported by the emulator" unless members are injected with
+            :meth:`set_sql_segment_members`) or ``"sqlite"`` (a documented Spark SQL
+            subset on the emulator's own schema). [A] (segments spec 5.3)
 
     Example:
         >>> backend = LocalBackend()
@@ -149,10 +154,13 @@ class LocalBackend:
         account_id: str = "123456789012",
         clock: Clock | None = None,
         strict_ingestion: bool = False,
+        sql_segments: str = "refuse",
     ) -> None:
+        if sql_segments not in ("refuse", "sqlite"):
+            raise ValueError("sql_segments must be 'refuse' or 'sqlite'")
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
-        self.settings = Settings(strict_ingestion=strict_ingestion)
+        self.settings = Settings(strict_ingestion=strict_ingestion, sql_segments=sql_segments)
         self.lock = threading.RLock()
         self.faults = Faults()
         self._throttle = Throttle(self.clock)
@@ -219,7 +227,9 @@ class LocalBackend:
             params, page = self._pager.begin(operation, info, params, region)
         with self.lock:
             ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+            _segment_hooks.before_call(ctx, params)  # due scheduled segment runs
             result = handler(ctx, params)
+            _segment_hooks.after_call(ctx, params)  # LIVE segment membership events
             if not operation.startswith(_READ_PREFIXES):
                 self._committed()
         if info is not None and page is not None:
@@ -257,6 +267,8 @@ class LocalBackend:
         """
         region = region_of(headers)
         path, query = split_target(target)
+        if path.startswith(_segment_hooks.EXPORTS_PATH):
+            return self._export_route(method, path)  # segment snapshot files
         found = route(method, path)
         if found is None:
             self._record(None, region, 404, "UnknownOperationException")

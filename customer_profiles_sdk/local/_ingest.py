@@ -431,6 +431,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     _evict(domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
+    domain.segments.note_change(profile.profile_id)
     return {"ProfileObjectUniqueKey": unique_key}
 
 
@@ -564,4 +565,5 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
         raise not_found(f"Profile object {key} does not exist")
     del domain.objects[key]
+    domain.segments.note_change(profile.profile_id)
     return {"Message": "Profile object deleted"}

@@ -81,6 +81,7 @@ def create_profile_record(
         inferred=inferred,
     )
     domain.profiles[profile.profile_id] = profile
+    domain.segments.note_change(profile.profile_id)
     return profile
 
 
@@ -175,6 +176,7 @@ def _touch(ctx: Context, domain: DomainRec, profile: ProfileRec) -> None:
     """Reset a profile's update time and expiration clock (spec 2.4)."""
     profile.updated_at = ctx.now()
     profile.expires_at = ctx.expires_at(domain)
+    domain.segments.note_change(profile.profile_id)
 
 
 def _non_empty(values: list[str]) -> list[str]:

@@ -46,6 +46,9 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_ingest",
     "_calculated",
     "_tags",
+    "segments._definitions",
+    "segments._jobs",
+    "segments._subscriptions",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -80,9 +83,15 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        sql_segments: ``"refuse"`` or ``"sqlite"``: how SQL segments are evaluated
+            (segments spec 5.3). [A]
+        job_latency: seconds before segment jobs (``"estimate"``, ``"snapshot"``,
+            ``"subscription"``) report their final state. [A]
     """
 
     strict_ingestion: bool = False
+    sql_segments: str = "refuse"
+    job_latency: dict[str, float] = attrs.field(factory=dict)
 
 
 @attrs.define
@@ -145,6 +154,7 @@ class Context:
 
 def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
     """Remove a profile with its objects, standard-object records and match entries."""
+    domain.segments.note_change(profile_id)
     domain.profiles.pop(profile_id, None)
     for key in [k for k, o in domain.objects.items() if o.profile_id == profile_id]:
         del domain.objects[key]
@@ -157,4 +167,5 @@ def purge_expired(domain: DomainRec, now: float) -> None:
     for pid in [p.profile_id for p in domain.profiles.values() if p.expires_at <= now]:
         delete_profile_data(domain, pid)
     for key in [k for k, o in domain.objects.items() if o.expires_at <= now]:
+        domain.segments.note_change(domain.objects[key].profile_id)
         del domain.objects[key]

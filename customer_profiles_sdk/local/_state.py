@@ -23,6 +23,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
 
+from .segments._records import SegmentState
+
 #: Provenance of a standard-profile field set by CreateProfile/UpdateProfile/merge.
 MANUAL = "manual"
 
@@ -160,6 +162,8 @@ class DomainRec:
     #: Objects that ingestion could not attach (AllowProfileCreation=false, no match):
     #: ``{"ObjectTypeName", "Object", "Reason", "Timestamp"}``.
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    #: Segment definitions, estimates, snapshots, subscriptions (segments spec).
+    segments: SegmentState = field(default_factory=SegmentState)
 
 
 @dataclass
@@ -176,6 +180,8 @@ class Store:
     account_id: str = "123456789012"
     regions: dict[str, RegionStore] = field(default_factory=dict)
     seq: int = 0
+    #: The emulated object store segment snapshots write to: ``s3://`` URI -> content.
+    exports: dict[str, str] = field(default_factory=dict)
 
     def next_seq(self) -> int:
         """A number larger than every one handed out before (creation order)."""

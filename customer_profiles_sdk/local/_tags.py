@@ -2,7 +2,8 @@
 
 Taggable resources and their ARNs (spec 1.4, D17):
 ``arn:{partition}:profile:{region}:{account}:domains/{DomainName}`` and, below it,
-``/object-types/{Name}``, ``/integrations/{Uri}`` and ``/calculated-attributes/{Name}``.
+``/object-types/{Name}``, ``/integrations/{Uri}``, ``/calculated-attributes/{Name}`` and
+``/segment-definitions/{Name}`` (segments spec 0 [A]).
 Tags live in the ``tags`` dict of each record.
 """
 
@@ -18,7 +19,9 @@ _ARN = re.compile(
     r"^arn:(?P<partition>[a-z0-9-]{1,10}):profile:(?P<region>[a-z0-9-]*):"
     r"(?P<account>[0-9]*):domains/(?P<domain>[a-zA-Z0-9_-]+)(?P<rest>/.*)?$"
 )
-_CHILD = re.compile(r"^/(?P<kind>object-types|calculated-attributes)/(?P<name>[^/]+)$")
+_CHILD = re.compile(
+    r"^/(?P<kind>object-types|calculated-attributes|segment-definitions)/(?P<name>[^/]+)$"
+)
 _INTEGRATIONS = "/integrations/"
 
 
@@ -55,6 +58,11 @@ def resource_tags(ctx: Context, arn: str) -> dict[str, str]:
         if object_type is None:
             raise not_found(f"Object type {name} does not exist in domain {domain.name}")
         return object_type.tags
+    if child["kind"] == "segment-definitions":
+        segment = domain.segments.definitions.get(name)
+        if segment is None:
+            raise not_found(f"Segment definition {name} does not exist in domain {domain.name}")
+        return segment.tags
     attribute = domain.calculated_attributes.get(name)
     if attribute is None:
         raise not_found(f"Calculated attribute {name} does not exist in domain {domain.name}")
