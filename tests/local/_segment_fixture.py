@@ -131,6 +131,7 @@ def call_records(client: Any) -> None:
         DomainName=D,
         ObjectTypeName="CallRecord",
         Description="calls",
+        AllowProfileCreation=True,
         Fields={
             "id": {"Source": "_source.id"},
             "account": {"Source": "_source.account"},

@@ -15,12 +15,12 @@ import pytest
 
 from customer_profiles_sdk.local import Clock, LocalBackend
 from tests.local._segment_fixture import (
-    D,
     START,
+    D,
     People,
     attr,
-    call_records,
     calc,
+    call_records,
     calls_attribute,
     define,
     estimate,
@@ -583,14 +583,6 @@ def test_dynamic_calculated_reference(client: Any, people: People) -> None:
         who(client, people, groups(attr("ltv", "LESS_THAN", "{{_calculated_attribute.calls}}")))
         == set()
     )
-
-
-def test_list_operators(client: Any, people: People) -> None:
-    client.update_profile(DomainName=D, ProfileId=people.p1, Attributes={"tags": '["vip","nl"]'})
-    client.update_profile(DomainName=D, ProfileId=people.p2, Attributes={"tags": "nl"})
-    assert who(client, people, groups(attr("tags", "LIST_CONTAINS", "nl", "de"))) == {"P1", "P2"}
-    assert who(client, people, groups(attr("tags", "LIST_CONTAINS_ALL", "nl", "de"))) == set()
-    assert who(client, people, groups(attr("tags", "LIST_CONTAINS_ALL", "vip", "nl"))) == {"P1"}
 
 
 def test_membership_follows_writes(client: Any, people: People) -> None:
