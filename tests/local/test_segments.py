@@ -347,7 +347,7 @@ def test_delete_leaves_dependants_broken(client: Any, people: People) -> None:
             DomainName=D,
             SegmentDefinitionName="vip_plus",
             DataFormat="CSV",
-            DestinationUri="s3://b/x",
+            DestinationUri="s3://bkt/x",
         )
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.delete_segment_definition(DomainName=D, SegmentDefinitionName="vip")
@@ -887,7 +887,10 @@ def test_snapshot_of_another_definition_is_not_found(client: Any, people: People
         )
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.create_segment_snapshot(
-            DomainName=D, SegmentDefinitionName="ghost", DataFormat="CSV", DestinationUri="s3://b/x"
+            DomainName=D,
+            SegmentDefinitionName="ghost",
+            DataFormat="CSV",
+            DestinationUri="s3://bkt/x",
         )
     client.delete_segment_definition(DomainName=D, SegmentDefinitionName="vip")
     define(client, SEATTLE, "vip")

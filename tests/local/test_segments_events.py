@@ -439,7 +439,7 @@ def test_deleting_the_definition_deletes_its_subscription(
 
 def test_event_paging_newest_first(backend: Any, client: Any, people: People, vip: str) -> None:
     ids = []
-    for i in range(125):
+    for _ in range(125):
         backend.clock.advance(1)
         pid = client.create_profile(DomainName=D, Address={"City": "Seattle"})["ProfileId"]
         ids.append(pid)

@@ -156,6 +156,10 @@ _CALCULATED_COLUMNS = [
 ]
 
 
+_BLOCKS = {b.lower(): b for b in _values.ADDRESS_BLOCKS}
+_PARTS = {p.lower(): p for p in _values.ADDRESS_PARTS}
+
+
 def _unify(left: str, right: str, what: str) -> str:
     """The common type of two operands; implicit casts are refused. [A]"""
     if left == right:
@@ -175,7 +179,9 @@ def _unify(left: str, right: str, what: str) -> str:
 
 
 def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
+    # Backticks: SQLite never reads them as a string literal (double-quoted names that
+    # match no column silently become strings in SQLite).
+    return "`" + name.replace("`", "``") + "`"
 
 
 def _literal(text: str) -> str:
@@ -453,13 +459,14 @@ class _Translator:
     def column(self, e: sp.Col) -> tuple[str, str]:
         parts = e.parts
         struct = None
+        block = _BLOCKS.get(parts[-2].lower()) if len(parts) >= 2 else None
+        part = _PARTS.get(parts[-1].lower())
         if (
-            len(parts) >= 2
-            and parts[-2] in _values.ADDRESS_BLOCKS
-            and parts[-1] in _values.ADDRESS_PARTS
+            block is not None
+            and part is not None
             and (len(parts) == 3 or parts[0].lower() not in self.relations)
         ):
-            struct = f"{parts[-2]}.{parts[-1]}"
+            struct = f"{block}.{part}"  # identifiers are case-insensitive
         if struct is not None:
             qualifier = parts[0] if len(parts) == 3 else None
             name = struct
