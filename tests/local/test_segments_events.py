@@ -547,3 +547,36 @@ def test_operation_answers_a_conforming_success_and_error(
         invalid(client, people)
     assert code in _conformance.SEEN_ERROR[operation]
     assert backend.calls[-1].error_code == code
+
+
+# --------------------------------------------------------------------------- SQL segments
+
+
+def test_sql_subscriptions_get_schedule_events_only() -> None:
+    backend = LocalBackend(clock=Clock(start=START), sql_segments="sqlite")
+    client = backend.client()
+    people = make_people(client, data_store=True)
+    query = "SELECT ProfileId FROM _profile WHERE Address.City = 'Seattle'"
+    client.create_segment_definition(
+        DomainName=D, SegmentDefinitionName="sql_vip", DisplayName="s", SegmentSqlQuery=query
+    )
+    associate(client)
+    subscribe(client, "sql_vip", Interval=1)
+    client.update_profile(DomainName=D, ProfileId=people.p2, Address={"City": "Seattle"})
+    assert events(client, "sql_vip") == []  # no LIVE events for SQL segments
+    backend.clock.advance(HOUR)
+    assert events(client, "sql_vip") == [(people.p2, "SCHEDULE", "JOINED")]
+    record = backend.segment_stream_records(D)["Records"][-1]
+    assert (record["SegmentType"], record["EventType"]) == ("ENHANCED", "SCHEDULE")
+
+
+def test_sql_subscription_is_refused_without_an_evaluator(client: Any) -> None:
+    make_people(client, data_store=True)
+    client.create_segment_definition(
+        DomainName=D, SegmentDefinitionName="sql_vip", DisplayName="s",
+        SegmentSqlQuery="SELECT ProfileId FROM _profile",
+    )  # fmt: skip
+    associate(client)
+    with pytest.raises(client.exceptions.BadRequestException) as caught:
+        subscribe(client, "sql_vip")
+    assert "not supported by the emulator" in caught.value.response["Error"]["Message"]
