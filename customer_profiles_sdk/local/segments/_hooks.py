@@ -48,7 +48,8 @@ def before_call(ctx: Context, params: Mapping[str, Any]) -> None:
 
     _subscriptions.process_changes(ctx, domain)
     now = ctx.now()
-    if any(now >= s.next_executed_at for s in domain.segments.subscriptions.values()):
+    subscriptions = domain.segments.subscriptions.values()
+    if any(_subscriptions.is_due(s, now) for s in subscriptions):
         ctx.domain(domain.name)  # the expiry purge first: expired profiles leave LIVE
         _subscriptions.process_changes(ctx, domain)
         _subscriptions.run_schedules(ctx, domain)

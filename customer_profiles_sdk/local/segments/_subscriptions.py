@@ -146,6 +146,11 @@ def _watching(sub: SubscriptionRec) -> bool:
     return sub.status == "STARTING" or (sub.status == "FAILED" and sub.failed_by_stream)
 
 
+def is_due(sub: SubscriptionRec, now: float) -> bool:
+    """Whether a scheduled run of ``sub`` is due (stopped and failed ones never are)."""
+    return _watching(sub) and now >= sub.next_executed_at
+
+
 def _fail(sub: SubscriptionRec, message: str) -> None:
     sub.status, sub.message, sub.failed_by_stream = "FAILED", message[:1000], False
 
