@@ -436,6 +436,12 @@ def test_substring_operators(client: Any, people: People) -> None:
 def test_date_operators(client: Any, people: People) -> None:
     assert who(client, people, groups(field("BirthDate", "BEFORE", "1991-01-01"))) == {"P1"}
     assert who(client, people, groups(field("BirthDate", "AFTER", "1990-05-01"))) == set()  # strict
+    assert (
+        who(client, people, groups(field("BirthDate", "BEFORE", "1990-05-01"))) == set()
+    )  # strict
+    assert who(client, people, groups(field("BirthDate", "BEFORE", "1990-05-01T00:00:01Z"))) == {
+        "P1"
+    }
     assert who(client, people, groups(attr("nextVisit", "ON", "2024-10-01T15:00:00Z"))) == {"P1"}
     assert (
         who(client, people, groups(attr("nextVisit", "ON", "2024-10-01T23:30:00-02:00"))) == set()
