@@ -912,15 +912,15 @@ def test_exports_are_served_by_local_serve(backend: Any, people: People) -> None
     snapshot_id = _snapshot(client, "vip", uri="s3://exports/served")
     with backend.serve() as server:
         key = f"served/{snapshot_id}/part-00000.csv"
-        with urllib.request.urlopen(f"{server.url}/_emulator/exports/exports/{key}") as reply:
+        with urllib.request.urlopen(f"{server.url}/_local/exports/exports/{key}") as reply:
             assert reply.status == 200
             assert reply.read() == backend.exported_objects("s3://exports/served")[key]
-        with urllib.request.urlopen(f"{server.url}/_emulator/exports/exports/served/") as reply:
+        with urllib.request.urlopen(f"{server.url}/_local/exports/exports/served/") as reply:
             assert json.loads(reply.read())["Keys"] == sorted(
                 backend.exported_objects("s3://exports/served")
             )
         with pytest.raises(urllib.error.HTTPError) as caught:
-            urllib.request.urlopen(f"{server.url}/_emulator/exports/exports/served/nothing.csv")
+            urllib.request.urlopen(f"{server.url}/_local/exports/exports/served/nothing.csv")
         assert caught.value.code == 404
 
 

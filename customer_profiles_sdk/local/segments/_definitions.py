@@ -8,8 +8,15 @@ from typing import Any
 from .._errors import bad_request, not_found
 from .._registry import Context, Request, Response, operation
 from .._state import DomainRec
+from .._tags import CHILD_TAGS
 from . import _checks, _sql
 from ._records import DefinitionRec
+
+# Segment definitions are taggable (segments spec 0). [A]
+CHILD_TAGS["segment-definitions"] = (
+    "Segment definition",
+    lambda d, n: s.tags if (s := d.segments.definitions.get(n)) else None,
+)
 
 _STORED = ("DisplayName", "Description", "SegmentGroups", "SegmentSqlQuery", "SegmentSort")
 

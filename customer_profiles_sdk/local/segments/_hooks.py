@@ -5,14 +5,14 @@
   the call changed, due scheduled runs (segments spec 4.9). They cost nothing for a
   domain without subscriptions.
 * :class:`SegmentHooks` is mixed into :class:`~.._backend.LocalBackend`: the test hooks
-  of segments spec 7 and the ``/_emulator/exports/...`` route of ``local serve``.
+  of segments spec 7 and the ``/_local/exports/...`` route of ``local serve``.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .._wire import HttpResponse
 
 #: Path prefix of the export route of ``local serve`` (not an AWS path). [A]
-EXPORTS_PATH = "/_emulator/exports/"
+EXPORTS_PATH = "/_local/exports/"
 
 
 def _domain_of(ctx: Context, params: Mapping[str, Any]) -> DomainRec | None:
@@ -70,7 +70,7 @@ class SegmentHooks:
     if TYPE_CHECKING:
         store: Store
         clock: Clock
-        lock: threading.RLock
+        lock: AbstractContextManager[Any]
         settings: Settings
 
         def _domain(self, name: str, region: str) -> tuple[Context, DomainRec]: ...
@@ -231,8 +231,8 @@ class SegmentHooks:
         return found
 
     def _export_route(self, method: str, path: str) -> HttpResponse:
-        """``GET /_emulator/exports/<bucket>/<key>``: one exported object;
-        ``GET /_emulator/exports/<bucket>[/<prefix>]/``: the keys below, as JSON."""
+        """``GET /_local/exports/<bucket>/<key>``: one exported object;
+        ``GET /_local/exports/<bucket>[/<prefix>]/``: the keys below, as JSON."""
         from .._wire import HttpResponse, error_response
 
         if method.upper() not in ("GET", "HEAD"):
@@ -241,7 +241,7 @@ class SegmentHooks:
         bucket, _, key = target.partition("/")
         with self.lock:
             if not bucket:
-                return error_response(bad_request("Name a bucket: /_emulator/exports/<bucket>/"))
+                return error_response(bad_request("Name a bucket: /_local/exports/<bucket>/"))
             if not key or key.endswith("/"):
                 objects = self._exports(f"s3://{bucket}/{key}".rstrip("/"))
                 body = json.dumps({"Keys": sorted(objects)}).encode("utf-8")

@@ -125,11 +125,3 @@ class SegmentState:
     sql_members: dict[str, list[str]] = field(default_factory=dict)
     #: Profiles changed by the current call, re-evaluated for LIVE events afterwards.
     pending: list[str] = field(default_factory=list)
-
-    def note_change(self, profile_id: str) -> None:
-        """Remember that a profile, its objects or its existence changed (spec 4.9.1).
-
-        Costs nothing when the domain has no subscription.
-        """
-        if self.subscriptions:
-            self.pending.append(profile_id)

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .._changes import Change, ChangeKind, subscribe
 from .._errors import ServiceFault, bad_request, not_found
 from .._model import is_model_operation
 from .._registry import Context, Handler, Request, Response, operation
@@ -153,6 +154,18 @@ def is_due(sub: SubscriptionRec, now: float) -> bool:
 
 def _fail(sub: SubscriptionRec, message: str) -> None:
     sub.status, sub.message, sub.failed_by_stream = "FAILED", message[:1000], False
+
+
+@subscribe("segment-membership")
+def _note_change(ctx: Context, change: Change) -> None:
+    """The change feed's consumer: remember which profiles changed (spec 4.9.1); they
+    are re-evaluated once, after the call (:func:`process_changes`). Key changes do not
+    affect membership. Costs nothing for a domain without subscriptions."""
+    state = change.domain.segments
+    if not state.subscriptions or change.kind in (ChangeKind.KEY_ADDED, ChangeKind.KEY_DELETED):
+        return
+    state.pending.append(change.profile.profile_id)
+    state.pending.extend(p.profile_id for p in change.merged)
 
 
 def process_changes(ctx: Context, domain: DomainRec) -> None:
