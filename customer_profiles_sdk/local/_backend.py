@@ -44,6 +44,7 @@ from ._wire import (
     unknown_route,
 )
 from ._workflows import WorkflowHooks
+from .segments import _hooks as _segment_hooks
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -129,7 +130,9 @@ def emulator_client(
     return client
 
 
-class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks):
+class LocalBackend(
+    ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks, _segment_hooks.SegmentHooks
+):
     """An in-memory Amazon Connect Customer Profiles service.
 
     The test hooks of upload jobs, integration workflows and recommenders
@@ -152,6 +155,10 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
         recommender_training_seconds: one training of a recommender (default 3,600). [A]
         recommender_transition_seconds: PENDING, STOPPING, STARTING (default 60). [A]
         recommender_delete_seconds: how long a DELETING recommender stays (default 60). [A]
+        sql_segments: how SQL ("enhanced") segments are evaluated: ``"refuse"`` (the
+            default: "not supported by the emulator" unless members are injected with
+            :meth:`set_sql_segment_members`) or ``"sqlite"`` (a documented Spark SQL
+            subset on the emulator's own schema). [A] (segments spec 5.3)
 
     Example:
         >>> backend = LocalBackend()
@@ -175,7 +182,10 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
         recommender_training_seconds: float = 3600.0,
         recommender_transition_seconds: float = 60.0,
         recommender_delete_seconds: float = 60.0,
+        sql_segments: str = "refuse",
     ) -> None:
+        if sql_segments not in ("refuse", "sqlite"):
+            raise ValueError("sql_segments must be 'refuse' or 'sqlite'")
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
         self.settings = Settings(
@@ -189,6 +199,7 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
             recommender_training_seconds=recommender_training_seconds,
             recommender_transition_seconds=recommender_transition_seconds,
             recommender_delete_seconds=recommender_delete_seconds,
+            sql_segments=sql_segments,
         )
         self.lock = threading.RLock()
         self.faults = Faults()
@@ -262,7 +273,9 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
                 operation=operation,
                 latency=delay,
             )
+            _segment_hooks.before_call(ctx, params)  # due scheduled segment runs
             result = handler(ctx, params)
+            _segment_hooks.after_call(ctx, params)  # LIVE segment membership events
             if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()
         if info is not None and page is not None:
@@ -300,6 +313,8 @@ class LocalBackend(ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks)
         """
         region = region_of(headers)
         path, query = split_target(target)
+        if path.startswith(_segment_hooks.EXPORTS_PATH):
+            return self._export_route(method, path)  # segment snapshot files
         if path.startswith(LOCAL_PREFIX):
             # The emulator's own endpoints (pre-signed upload URLs), not API operations.
             return self._answer_local(method, target, headers, body)

@@ -56,6 +56,9 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_upload_jobs",
     "_workflows",
     "_recommenders",
+    "segments._definitions",
+    "segments._jobs",
+    "segments._subscriptions",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -107,6 +110,10 @@ class Settings:
         recommender_training_seconds: how long one training of a recommender takes. [A]
         recommender_transition_seconds: PENDING, STOPPING and STARTING durations. [A]
         recommender_delete_seconds: how long a DELETING recommender stays visible. [A]
+        sql_segments: ``"refuse"`` or ``"sqlite"``: how SQL segments are evaluated
+            (segments spec 5.3). [A]
+        job_latency: seconds before segment jobs (``"estimate"``, ``"snapshot"``,
+            ``"subscription"``) report their final state. [A]
     """
 
     strict_ingestion: bool = False
@@ -122,6 +129,8 @@ class Settings:
     recommender_training_seconds: float = 3600.0
     recommender_transition_seconds: float = 60.0
     recommender_delete_seconds: float = 60.0
+    sql_segments: str = "refuse"
+    job_latency: dict[str, float] = attrs.field(factory=dict)
 
 
 @attrs.define

@@ -23,6 +23,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
 
+from .segments._records import SegmentState
+
 #: Provenance of a standard-profile field set by CreateProfile/UpdateProfile/merge.
 MANUAL = "manual"
 
@@ -224,6 +226,8 @@ class DomainRec:
     #: Objects that ingestion could not attach (AllowProfileCreation=false, no match):
     #: ``{"ObjectTypeName", "Object", "Reason", "Timestamp"}``.
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    #: Segment definitions, estimates, snapshots, subscriptions (segments spec).
+    segments: SegmentState = field(default_factory=SegmentState)
     #: Domain configuration (issue 11): Data Store object types, event streams with the
     #: records delivered to each stream (by stream name; kept after the stream is
     #: deleted), event triggers with their invocations, layouts, and the segment
@@ -392,6 +396,8 @@ class Store:
     account_id: str = "123456789012"
     regions: dict[str, RegionStore] = field(default_factory=dict)
     seq: int = 0
+    #: The emulated object store segment snapshots write to: ``s3://`` URI -> content.
+    exports: dict[str, str] = field(default_factory=dict)
 
     def next_seq(self) -> int:
         """A number larger than every one handed out before (creation order)."""
