@@ -16,16 +16,8 @@ from typing import Any
 
 import pytest
 
-from customer_profiles_sdk.local import LocalBackend, _backend, _model, _registry
+from customer_profiles_sdk.local import LocalBackend, _backend, _registry
 from tests.local._conformance import check_http_response
-
-# What botocore 1.44 added to segments (subscriptions, the stream, list operators) is
-# tested where the installed model has it; older models (the CI pin) do not.
-collect_ignore = (
-    []
-    if "PutSegmentSubscription" in _model.service_model().operation_names
-    else ["test_segments_events.py"]
-)
 
 
 @pytest.fixture
