@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import logging
 
+from . import models
 from ._display import to_pandas
+from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
 from ._version import __version__
 from .client import CustomerProfiles
 from .errors import (
     AccessDeniedError,
     BadRequestError,
-    ConnectionError,
     CustomerProfilesError,
     InternalServerError,
     ResourceNotFoundError,
+    ServiceConnectionError,
     ServiceError,
     ThrottlingError,
     ValidationError,
 )
+from .errors import (
+    ConnectionError as ConnectionError,  # deprecated alias, not in __all__
+)
 from .models import *  # noqa: F403  (the models package defines the public model list)
-from .models import __all__ as _models_all
+from .models._base import show_personal_data
 from .paging import Page, Paged
 from .resources.tags import (
     calculated_attribute_arn,
@@ -40,22 +45,26 @@ logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
 __all__ = [
     "AccessDeniedError",
     "BadRequestError",
-    "ConnectionError",
     "CustomerProfiles",
     "CustomerProfilesError",
     "InternalServerError",
+    "JobFailedError",
     "Page",
     "Paged",
+    "PollPolicy",
     "ResourceNotFoundError",
     "RetryPolicy",
+    "ServiceConnectionError",
     "ServiceError",
     "ThrottlingError",
     "ValidationError",
+    "WaitTimeoutError",
     "__version__",
     "calculated_attribute_arn",
     "domain_arn",
     "integration_arn",
     "object_type_arn",
+    "show_personal_data",
     "to_pandas",
-    *_models_all,
+    *models.__all__,
 ]

@@ -3,9 +3,9 @@
 Conventions a model follows (see :mod:`customer_profiles_sdk.models`):
 
 * it is an attrs class with a class attribute ``__wire_shape__`` naming its botocore
-  shape (``"Profile"``, ``"Address"``...); each field's wire name is read from that
-  shape (botocore's own ``xform_name``), or from ``metadata={"wire": "..."}`` on the
-  field when the model is not one shape;
+  shape (``"Profile"``, ``"Address"``...), and each field carries its wire name in
+  ``metadata={"wire": "..."}`` (the generator writes both from the service model, so
+  converting loads no model);
 * ``None`` means absent and is never sent; empty collections with a default are omitted;
 * open enums are typed ``SomeEnum | str``: a value the SDK does not know yet (AWS adds
   them) is kept as a plain ``str`` instead of failing the read;
@@ -51,20 +51,19 @@ def is_model(cls: Any) -> bool:
 
 @functools.cache
 def wire_names(cls: type) -> Mapping[str, str]:
-    """Map each field of model ``cls`` (except ``extra``) to its wire member name.
+    """Map each field of model ``cls`` (except ``extra``) to its wire member name, read
+    from the field's ``metadata={"wire": ...}`` (the generator writes it from the model).
 
     Raises:
-        TypeError: a field has no wire name in the model's shape and no override.
+        TypeError: a field has no wire name.
     """
-    shape_name = getattr(cls, SHAPE_ATTR)
-    from_shape = _service.member_names(shape_name) if shape_name else {}
     names: dict[str, str] = {}
     for field in attrs.fields(cls):
         if field.name == EXTRA_FIELD:
             continue
-        wire = field.metadata.get("wire") or from_shape.get(field.name)
+        wire = field.metadata.get("wire")
         if wire is None:
-            raise TypeError(f"{cls.__name__}.{field.name}: no member of shape {shape_name} matches")
+            raise TypeError(f"{cls.__name__}.{field.name} has no wire name (metadata 'wire')")
         names[field.name] = wire
     return names
 

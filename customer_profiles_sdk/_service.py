@@ -258,6 +258,8 @@ class Violation:
 
 
 _NUMERIC = ("integer", "long", "double", "float")
+#: What an enum value looks like: a word of letters, digits, ``_`` and ``-``.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 
 
 @functools.cache
@@ -365,7 +367,13 @@ def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Viola
             shown = "value hidden: personal data" if secret else f"got {value!r}"
             found.append(Violation(where, f"pattern {meta['pattern']}", shown))
         if shape_.enum and value not in shape_.enum:
-            shown = "value hidden: personal data" if secret else f"got {value!r}"
+            # The value given is named even for a personal-data member when it looks like
+            # an enum token (a misspelt ``"MAIL"``), never when it could be data itself.
+            shown = (
+                "value hidden: personal data"
+                if secret and not _TOKEN.fullmatch(value)
+                else f"got {value!r}"
+            )
             found.append(Violation(where, "one of " + ", ".join(shape_.enum), shown))
         return
     if kind in _NUMERIC:

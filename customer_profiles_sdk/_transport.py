@@ -19,6 +19,7 @@ from typing import Any
 import botocore.exceptions
 
 from . import _service
+from ._polling import Waiter
 from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
 from .retry import RetryPolicy
 
@@ -34,6 +35,8 @@ class Transport:
         client: the boto3 client (any object with the boto3 method names).
         retry: the retry policy.
         sleep: how to wait between attempts (tests pass a fake; default ``time.sleep``).
+        waiter: the clock and sleep that ``.wait()`` on asynchronous jobs uses (default:
+            real time; the embedded emulator passes its emulated clock).
     """
 
     def __init__(
@@ -42,15 +45,22 @@ class Transport:
         retry: RetryPolicy,
         *,
         sleep: Callable[[float], None] | None = None,
+        waiter: Waiter | None = None,
     ) -> None:
         self._client = client
         self._retry = retry
         self._sleep = sleep
+        self._waiter = waiter or Waiter.real()
 
     @property
     def client(self) -> Any:
         """The boto3 client this transport calls."""
         return self._client
+
+    @property
+    def waiter(self) -> Waiter:
+        """The clock and sleep of ``.wait()`` (see :mod:`customer_profiles_sdk._polling`)."""
+        return self._waiter
 
     @property
     def retry_policy(self) -> RetryPolicy:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import boto3
 from botocore.config import Config
 
+from ._polling import Waiter
 from ._transport import Transport
 from .resources import AccountIntegrations, Domain, Domains, Tags, Templates
 from .retry import RetryPolicy
@@ -93,11 +94,20 @@ class CustomerProfiles:
                 (e.g. to inspect it or inject faults); default: a fresh one.
             region_name: the region the client pretends to be in.
             retry: the retry policy (default: ``RetryPolicy()``).
+
+        Waiting for an asynchronous job (``.wait()``) advances the backend's clock
+        instead of sleeping, so a job of ten emulated minutes finishes at once.
         """
         from .local import LocalBackend
 
         backend = backend if backend is not None else LocalBackend()
-        return cls(client=backend.client(region_name=region_name), retry=retry)
+        cp = cls(client=backend.client(region_name=region_name), retry=retry)
+        # ``.wait()`` on the emulator advances its clock instead of sleeping.
+        clock = backend.clock
+        waiter = Waiter(clock=clock.now, sleep=lambda seconds: clock.advance(seconds))
+        transport = Transport(cp._client, cp.retry_policy, waiter=waiter)
+        object.__setattr__(cp, "_transport", transport)
+        return cp
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")

@@ -48,7 +48,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 import attrs
 import yaml
@@ -56,11 +56,14 @@ import yaml
 from . import _convert, _service
 from ._service import Violation
 from .errors import CustomerProfilesError, ValidationError
-from .models._base import Extra, model
-from .models.calculated_attribute import CalculatedAttribute
-from .models.domain import DataStore, Matching, RuleBasedMatching
-from .models.integration import FlowDefinition, IntegrationScope
-from .models.object_type import ObjectType
+from .models import (
+    CalculatedAttribute,
+    DataStore,
+    IntegrationSpec,
+    Matching,
+    ObjectType,
+    RuleBasedMatching,
+)
 
 __all__ = [
     "ApplyError",
@@ -102,31 +105,6 @@ def _domain_name_of(data: Mapping[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------- models
-
-
-@model
-class IntegrationSpec:
-    """One integration of a spec: the members of a ``PutIntegration`` request.
-
-    The spec identifies an integration by its ``uri`` (required here, although the API
-    can derive it from a ``flow_definition``).
-
-    Example:
-        >>> IntegrationSpec(uri="s3://retail-orders", object_type_name="Order").uri
-        's3://retail-orders'
-    """
-
-    __wire_shape__: ClassVar[str] = "PutIntegrationRequest"
-
-    uri: str
-    object_type_name: str | None = None
-    object_type_names: dict[str, str] | None = None
-    flow_definition: FlowDefinition | None = None
-    role_arn: str | None = None
-    event_trigger_names: list[str] | None = None
-    scope: IntegrationScope | str | None = None
-    tags: dict[str, str] = attrs.field(factory=dict)
-    extra: Extra = attrs.field(factory=dict, repr=False)
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:

@@ -4,17 +4,23 @@
 
     CustomerProfilesError
     ├── ValidationError            raised before sending: the request breaks the model
-    ├── ServiceError               the service answered an error
+    ├── ServiceError               the service answered an error (also a botocore ClientError)
     │   ├── BadRequestError              400 BadRequestException
     │   ├── AccessDeniedError            403 AccessDeniedException
     │   ├── ResourceNotFoundError        404 ResourceNotFoundException
     │   ├── ThrottlingError              429 ThrottlingException
     │   └── InternalServerError          500 InternalServerException
-    └── ConnectionError            the service could not be reached (after retries)
+    └── ServiceConnectionError     the service could not be reached (after retries)
 
 Service errors are mapped from botocore's ``ClientError`` through one registry keyed
 by error code (:func:`service_error_from`); a code the SDK does not know still maps to
-:class:`ServiceError`.
+:class:`ServiceError`. Every :class:`ServiceError` is also a
+``botocore.exceptions.ClientError`` with the same ``.response`` and ``.operation_name``,
+so code written for boto3 (``except ClientError as e: e.response["Error"]["Code"]``)
+keeps catching the SDK's errors. :class:`ServiceConnectionError` is also Python's
+built-in ``ConnectionError`` (``ConnectionError`` here is a deprecated alias of it,
+kept for old imports and left out of ``__all__`` so that a star import never shadows
+the built-in).
 
 Example:
     >>> from customer_profiles_sdk.errors import ResourceNotFoundError, ServiceError
@@ -25,18 +31,21 @@ Example:
 from __future__ import annotations
 
 import builtins
+import typing
 from collections.abc import Iterable
 from typing import Any, ClassVar
+
+import botocore.exceptions
 
 from ._service import Violation
 
 __all__ = [
     "AccessDeniedError",
     "BadRequestError",
-    "ConnectionError",
     "CustomerProfilesError",
     "InternalServerError",
     "ResourceNotFoundError",
+    "ServiceConnectionError",
     "ServiceError",
     "ThrottlingError",
     "ValidationError",
@@ -89,15 +98,26 @@ class ValidationError(CustomerProfilesError, ValueError):
         return [v.path for v in self.violations]
 
 
-class ServiceError(CustomerProfilesError):
+class ServiceError(CustomerProfilesError, botocore.exceptions.ClientError):
     """The service answered with an error.
+
+    It is also a ``botocore.exceptions.ClientError``: ``.response`` is botocore's parsed
+    error response (``{"Error": {"Code", "Message"}, "ResponseMetadata": {...}}``) and
+    ``.operation_name`` the operation, so ``except ClientError`` handlers written for
+    boto3 keep working.
 
     Attributes:
         code: the service's error code, e.g. ``"ResourceNotFoundException"``.
         message: the service's message (for people; do not parse it).
         status_code: the HTTP status, when known.
         request_id: the ``x-amzn-RequestId`` of the failed request, for support cases.
-        operation: the API operation that failed.
+        operation: the API operation that failed (also ``operation_name``).
+
+    Example:
+        >>> from botocore.exceptions import ClientError
+        >>> err = ResourceNotFoundError("Domain nope not found", operation="GetDomain")
+        >>> isinstance(err, ClientError), err.response["Error"]["Code"]
+        (True, 'ResourceNotFoundException')
     """
 
     #: The error code this class stands for (``None`` on the generic base).
@@ -111,15 +131,42 @@ class ServiceError(CustomerProfilesError):
         status_code: int | None = None,
         request_id: str | None = None,
         operation: str | None = None,
+        response: dict[str, Any] | None = None,
     ) -> None:
         self.code = code or self.error_code or "Unknown"
         self.message = message
         self.status_code = status_code
         self.request_id = request_id
         self.operation = operation
+        self.operation_name = operation or "Unknown"
+        meta: dict[str, Any] = {}
+        if status_code is not None:
+            meta["HTTPStatusCode"] = status_code
+        if request_id:
+            meta["RequestId"] = request_id
+        self.response = typing.cast(  # botocore-stubs' TypedDict of ClientError.response
+            Any,
+            response
+            or {"Error": {"Code": self.code, "Message": message}, "ResponseMetadata": meta},
+        )
         where = f"{operation}: " if operation else ""
         rid = f" (request id {request_id})" if request_id else ""
-        super().__init__(f"{where}{self.code}: {message}{rid}")
+        # Not ClientError.__init__: its message format and arguments are botocore's.
+        Exception.__init__(self, f"{where}{self.code}: {message}{rid}")
+
+    def __reduce__(self) -> Any:
+        kwargs = {
+            "code": self.code,
+            "status_code": self.status_code,
+            "request_id": self.request_id,
+            "operation": self.operation,
+            "response": self.response,
+        }
+        return (_rebuild, (type(self), self.message, kwargs))
+
+
+def _rebuild(cls: type[ServiceError], message: str, kwargs: dict[str, Any]) -> ServiceError:
+    return cls(message, **kwargs)
 
 
 _REGISTRY: dict[str, type[ServiceError]] = {}
@@ -166,8 +213,15 @@ class InternalServerError(ServiceError):
     error_code = "InternalServerException"
 
 
-class ConnectionError(CustomerProfilesError, builtins.ConnectionError):
-    """The service could not be reached, or the connection broke, after all retries."""
+class ServiceConnectionError(CustomerProfilesError, builtins.ConnectionError):
+    """The service could not be reached, or the connection broke, after all retries.
+
+    Also Python's built-in ``ConnectionError`` (and ``OSError``)."""
+
+
+#: Deprecated alias of :class:`ServiceConnectionError` (not in ``__all__``: a star import
+#: must not shadow the built-in ``ConnectionError``).
+ConnectionError = ServiceConnectionError
 
 
 def service_error_from(response: dict[str, Any], operation: str | None) -> ServiceError:
@@ -202,4 +256,5 @@ def service_error_from(response: dict[str, Any], operation: str | None) -> Servi
         status_code=status,
         request_id=meta.get("RequestId") or None,
         operation=operation,
+        response=response,
     )

@@ -24,6 +24,7 @@ from types import ModuleType
 
 import pytest
 
+from customer_profiles_sdk.models._generated import _manifest
 from tests.test_completeness import operation_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,17 @@ def test_snippet_runs(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runpy.run_path(str(snippet), run_name="__main__")
 
 
+def test_the_pytest_snippet_passes_as_a_pytest_session(tmp_path: Path) -> None:
+    """The plugin's fixtures reach a test module through the package's entry point."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+         str(DOCS / "snippets" / "testing_pytest.py"), "--rootdir", str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "2 passed" in result.stdout
+
+
 def test_every_snippet_is_shown_on_a_page() -> None:
     included = _includes()
     orphans = [s.name for s in SNIPPETS if s.relative_to(ROOT).as_posix() not in included]
@@ -84,7 +96,7 @@ def test_migrating_page_lists_every_operation() -> None:
     text = (DOCS / "migrating.md").read_text(encoding="utf-8")
     table = operation_table()
     assert table in text
-    assert len(table.splitlines()) == 2 + 39
+    assert len(table.splitlines()) == 2 + len(_manifest.OPERATIONS)
 
 
 def _griffe_extension() -> ModuleType:
@@ -144,3 +156,38 @@ def test_mkdocs_build_is_strict_clean(tmp_path: Path) -> None:
     assert result.returncode == 0, "\n".join(warnings) or result.stderr[-3000:]
     assert (tmp_path / "site" / "index.html").is_file()
     assert (tmp_path / "site" / "reference" / "resources" / "index.html").is_file()
+    _every_model_field_is_in_the_reference(tmp_path / "site" / "reference" / "models")
+
+
+_ROW = re.compile(r"<tr>\s*<td><code>(?P<name>\w+)</code>.*?</td>\s*<td>.*?</td>\s*"
+                  r"<td><code>(?P<type>.*?)</code></td>\s*<td>(?P<doc>.*?)</td>\s*</tr>",
+                  re.S)  # fmt: skip
+
+
+def _every_model_field_is_in_the_reference(pages: Path) -> None:
+    """The built API reference shows every field of every model with its type and a
+    description (from the SDK or from the installed botocore model)."""
+    import attrs
+
+    from customer_profiles_sdk import _convert, models
+
+    missing: list[str] = []
+    checked = 0
+    for name in models.__all__:
+        cls = getattr(models, name)
+        if not _convert.is_model(cls):
+            continue
+        module = cls.__module__.rsplit(".", 1)[-1]
+        page = (pages / module / "index.html").read_text(encoding="utf-8")
+        start = page.index(f'id="{cls.__module__}.{name}"')
+        end = page.find("doc doc-object doc-class", start)
+        rows = {m["name"]: m for m in _ROW.finditer(page[start : end if end > 0 else None])}
+        for field in attrs.fields(cls):
+            if field.name == "extra":
+                continue
+            checked += 1
+            row = rows.get(field.name)
+            if row is None or not row["type"].strip() or not row["doc"].strip():
+                missing.append(f"{name}.{field.name}")
+    assert checked > 800
+    assert missing == []

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from customer_profiles_sdk import _service
+from customer_profiles_sdk.models._generated import _manifest
 
-#: The botocore version whose customer-profiles model the SDK was last checked against.
-#: CI installs exactly this version (.ci/constraints.txt); a newer local botocore still
-#: works (the completeness test names any new member to add).
-CHECKED_BOTOCORE = "1.43.11"
+#: The botocore version whose customer-profiles model the models were generated from
+#: (recorded by the generator). CI installs exactly this version (.ci/constraints.txt)
+#: and, in a second run, the newest releases; the suite passes on both.
+CHECKED_BOTOCORE = _manifest.BOTOCORE_VERSION
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,7 +30,14 @@ def test_ci_pins_the_checked_model_version() -> None:
 def test_every_seed_operation_exists_in_the_model() -> None:
     names = set(_service.service_model().operation_names)
     assert len(_service.SEED_OPERATIONS) == 39
-    assert set(_service.SEED_OPERATIONS) <= names
+    assert set(_service.SEED_OPERATIONS) <= set(_manifest.OPERATIONS) <= names
+
+
+def test_the_recorded_model_has_115_operations() -> None:
+    """Counts are pinned to the recorded model; a newer botocore may add operations."""
+    assert _manifest.BOTOCORE_VERSION == "1.44.8"
+    assert len(_manifest.OPERATIONS) == 115
+    assert len(set(_manifest.OPERATIONS)) == 115
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,13 @@ hook::
     client = backend.client()          # a plain boto3 "customer-profiles" client
     client.create_domain(DomainName="retail", DefaultExpirationDays=365)
 
+intercept every client your own code creates (moto-style)::
+
+    from customer_profiles_sdk.local import mock_customer_profiles
+
+    with mock_customer_profiles() as backend:
+        my_app.run()                   # its boto3.client("customer-profiles") is answered here
+
 or as an HTTP server for the AWS CLI and other SDKs::
 
     customer-profiles local serve --port 4566
@@ -24,6 +31,7 @@ from ._backend import EMULATOR_ENDPOINT, CallRecord, LocalBackend, emulator_clie
 from ._clock import Clock
 from ._errors import ServiceFault
 from ._faults import DOCUMENTED_TPS, Faults
+from ._mock import mock_customer_profiles
 from ._server import EmulatorServer
 
 __all__ = [
@@ -36,4 +44,5 @@ __all__ = [
     "LocalBackend",
     "ServiceFault",
     "emulator_client",
+    "mock_customer_profiles",
 ]

@@ -23,14 +23,17 @@ from typing import TYPE_CHECKING, Any
 
 from . import _consistency, _registry, _state
 from ._clock import Clock
-from ._constraints import validate
+from ._config_hooks import ConfigHooks
+from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
 from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
+from ._recommenders import RecommenderHooks
 from ._registry import Context, Handler, Settings
 from ._state import DomainRec, Store
 from ._support import UNSUPPORTED, unsupported_values
+from ._upload_jobs import LOCAL_PREFIX, UploadJobHooks
 from ._wire import (
     HttpResponse,
     error_response,
@@ -41,6 +44,8 @@ from ._wire import (
     success_response,
     unknown_route,
 )
+from ._workflows import WorkflowHooks
+from .segments import _hooks as _segment_hooks
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -127,8 +132,14 @@ def emulator_client(
     return client
 
 
-class LocalBackend:
+class LocalBackend(
+    ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks, _segment_hooks.SegmentHooks
+):
     """An in-memory Amazon Connect Customer Profiles service.
+
+    The test hooks of upload jobs, integration workflows and recommenders
+    (``put_upload``, ``feed_workflow_records``, ``set_catalog`` ...) come from the
+    mixins of their capability modules.
 
     Args:
         account_id: the emulated AWS account id used in ARNs.
@@ -137,6 +148,19 @@ class LocalBackend:
         strict_ingestion: answer ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of accepting it into the
             dead-letter list like the service does. [A]
+        upload_url_seconds: validity of pre-signed upload URLs (default 3,600). [A]
+        upload_processing_seconds: how long an upload job runs (default 60). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow (default 60). [A]
+        workflow_step_seconds: how long one workflow step runs (default 300). [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible (default 60). [A]
+        filter_activation_seconds: PENDING to ACTIVE of a recommender filter (default 60). [A]
+        recommender_training_seconds: one training of a recommender (default 3,600). [A]
+        recommender_transition_seconds: PENDING, STOPPING, STARTING (default 60). [A]
+        recommender_delete_seconds: how long a DELETING recommender stays (default 60). [A]
+        sql_segments: how SQL ("enhanced") segments are evaluated: ``"refuse"`` (the
+            default: "not supported by the emulator" unless members are injected with
+            :meth:`set_sql_segment_members`) or ``"sqlite"`` (a documented Spark SQL
+            subset on the emulator's own schema). [A] (segments spec 5.3)
         objects_per_profile: the per-profile object total above which ingestion evicts
             (default: the quota of 1,000; the quota is adjustable, so tests may lower it).
         consistency: ``"synchronous"`` (default): every effect is visible to the next
@@ -158,10 +182,22 @@ class LocalBackend:
         account_id: str = "123456789012",
         clock: Clock | None = None,
         strict_ingestion: bool = False,
+        upload_url_seconds: float = 3600.0,
+        upload_processing_seconds: float = 60.0,
+        workflow_start_seconds: float = 60.0,
+        workflow_step_seconds: float = 300.0,
+        workflow_delete_seconds: float = 60.0,
+        filter_activation_seconds: float = 60.0,
+        recommender_training_seconds: float = 3600.0,
+        recommender_transition_seconds: float = 60.0,
+        recommender_delete_seconds: float = 60.0,
+        sql_segments: str = "refuse",
         objects_per_profile: int | None = None,
         consistency: str = "synchronous",
         visibility_delay: float = _consistency.DEFAULT_VISIBILITY_DELAY,
     ) -> None:
+        if sql_segments not in ("refuse", "sqlite"):
+            raise ValueError("sql_segments must be 'refuse' or 'sqlite'")
         _consistency.check_settings(consistency, visibility_delay)
         if objects_per_profile is not None and (
             isinstance(objects_per_profile, bool)
@@ -173,6 +209,16 @@ class LocalBackend:
         self.clock = clock if clock is not None else Clock()
         self.settings = Settings(
             strict_ingestion=strict_ingestion,
+            upload_url_seconds=upload_url_seconds,
+            upload_processing_seconds=upload_processing_seconds,
+            workflow_start_seconds=workflow_start_seconds,
+            workflow_step_seconds=workflow_step_seconds,
+            workflow_delete_seconds=workflow_delete_seconds,
+            filter_activation_seconds=filter_activation_seconds,
+            recommender_training_seconds=recommender_training_seconds,
+            recommender_transition_seconds=recommender_transition_seconds,
+            recommender_delete_seconds=recommender_delete_seconds,
+            sql_segments=sql_segments,
             objects_per_profile=objects_per_profile,
             consistency=consistency,
             visibility_delay=float(visibility_delay),
@@ -227,8 +273,7 @@ class LocalBackend:
         handler = self._handler(operation)
         violations = validate(operation, params)
         if violations:
-            detail = "; ".join(str(v) for v in violations)
-            raise bad_request(f"{len(violations)} validation error(s) in {operation}: {detail}")
+            raise bad_request(validation_message(operation, violations))
         unsupported = unsupported_values(operation, params)
         if unsupported:
             # A valid value of the model the emulator has no rule for: say so, never guess.
@@ -246,11 +291,18 @@ class LocalBackend:
         if info is not None:
             params, page = self._pager.begin(operation, info, params, region)
         with self.lock:
-            if _consistency.run_due(self.store, self.clock, self.settings):
-                self._committed()
-            ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
+            ctx = Context(
+                store=self.store,
+                clock=self.clock,
+                region=region,
+                settings=self.settings,
+                operation=operation,
+                latency=delay,
+            )
+            _segment_hooks.before_call(ctx, params)  # due scheduled segment runs
             result = handler(ctx, params)
-            if not operation.startswith(_READ_PREFIXES):
+            _segment_hooks.after_call(ctx, params)  # LIVE segment membership events
+            if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()
         if info is not None and page is not None:
             result = self._pager.finish(operation, info, result, page)
@@ -287,6 +339,11 @@ class LocalBackend:
         """
         region = region_of(headers)
         path, query = split_target(target)
+        if path.startswith(_segment_hooks.EXPORTS_PATH):
+            return self._export_route(method, path)  # segment snapshot files
+        if path.startswith(LOCAL_PREFIX):
+            # The emulator's own endpoints (pre-signed upload URLs), not API operations.
+            return self._answer_local(method, target, headers, body)
         found = route(method, path)
         if found is None:
             self._record(None, region, 404, "UnknownOperationException")
@@ -297,6 +354,18 @@ class LocalBackend:
         except ServiceFault as fault:
             self._record(operation, region, fault.status, fault.code)
             return error_response(fault)
+        except Exception as exc:
+            # The wire layer refuses every malformed request with a ServiceFault; anything
+            # else is a bug of the emulator, answered (not raised) like a handler crash.
+            logger.exception("emulator failed to parse a %s request", operation)
+            self._record(operation, region, 500, "InternalServerException")
+            return error_response(
+                ServiceFault(
+                    "InternalServerException",
+                    f"The emulator failed while parsing a {operation} request "
+                    f"({type(exc).__name__}); this is a bug in customer-profiles-sdk",
+                )
+            )
         try:
             result = self.dispatch(operation, params, region=region)
         except ServiceFault as fault:
@@ -431,7 +500,7 @@ class LocalBackend:
             ctx, rec = self._domain(domain, region)
             if _consistency.is_deferred(ctx):
                 # Eventual mode: the result is published after the visibility delay.
-                _consistency.defer(ctx, _consistency.IDENTITY_RESOLUTION, rec.name, {})
+                _consistency.defer_identity_resolution(ctx, rec)
             else:
                 _matching.run_identity_resolution(ctx, rec)
             self._committed()
@@ -512,11 +581,12 @@ class LocalBackend:
         aware datetime). Always empty in synchronous mode.
         """
         with self.lock:
-            _consistency.run_due(self.store, self.clock, self.settings)
+            for region, regional in self.store.regions.items():
+                for name in list(regional.domains):
+                    self._domain(name, region)  # applies what is due
             return _consistency.describe(self.store)
 
     def _domain(self, name: str, region: str) -> tuple[Context, DomainRec]:
-        _consistency.run_due(self.store, self.clock, self.settings)
         ctx = Context(store=self.store, clock=self.clock, region=region, settings=self.settings)
         return ctx, ctx.domain(name)
 
@@ -571,7 +641,9 @@ class LocalBackend:
         """
         from ._server import EmulatorServer
 
-        return EmulatorServer(self, host, port).start()
+        server = EmulatorServer(self, host, port).start()
+        self.settings.upload_endpoint = server.url  # it hosts the pre-signed upload URLs
+        return server
 
 
 def _load_handlers() -> dict[str, Handler]:

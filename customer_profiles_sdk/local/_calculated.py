@@ -10,7 +10,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -520,8 +520,14 @@ def evaluate(
     rec: CalculatedAttributeRec,
     profile: ProfileRec,
     range_override: dict[str, Any] | None = None,
+    *,
+    objects: Iterable[ObjectRec] | None = None,
 ) -> dict[str, Any]:
-    """The value of a calculated attribute for one profile (spec 10.2)."""
+    """The value of a calculated attribute for one profile (spec 10.2).
+
+    ``objects`` may narrow the objects looked at (a caller holding an index of the
+    profile's objects, e.g. segment evaluation); by default every object of the domain.
+    """
     definition = rec.definition
     expression = parse_expression(definition["AttributeDetails"]["Expression"])
     object_type = expression.object_type
@@ -532,7 +538,7 @@ def evaluate(
     ts_path = _strip_braces(ts_source, object_type) if ts_source else None
 
     candidates: list[_Candidate] = []
-    for obj in domain.objects.values():
+    for obj in domain.objects.values() if objects is None else objects:
         if obj.profile_id != profile.profile_id or obj.object_type != object_type:
             continue
         if not definition.get("UseHistoricalData") and obj.ingested_at < rec.created_at:

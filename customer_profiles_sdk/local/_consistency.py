@@ -16,10 +16,12 @@ show the association", D7; spec 2.2). The emulator is synchronous by default. Wi
 * **Identity resolution** (``LocalBackend.run_identity_resolution``) runs when the delay
   has passed; until then GetMatches answers the previous result.
 
-Pending effects are kept in the store (so ``save_state`` keeps them) and applied, in
-the order of their due time and then call order, before any call or test hook that
-comes at or after their due time. Each runs on a clock frozen at its due time, so its
-timestamps (ingestion time, ``MatchGenerationDate``) are that instant.
+Pending effects are clock-driven transitions (:mod:`._timers`) of their domain: they
+apply, in the order of their due time and then call order, before any call or test
+hook that touches the domain at or after their due time; each runs on a clock frozen at
+its due time, so its timestamps (ingestion time, ``MatchGenerationDate``) are that
+instant. They are part of the saved state; a pending effect of a deleted domain goes
+with it.
 """
 
 from __future__ import annotations
@@ -28,19 +30,21 @@ import math
 from datetime import datetime, timezone
 from typing import Any
 
-from ._clock import Clock
 from ._documents import parse_object
 from ._errors import ServiceFault, bad_request, not_found
-from ._registry import Context, Settings
-from ._state import PendingWork, Store
+from ._registry import Context
+from ._state import DomainRec, Store, TimerRec
+from ._timers import on_timer, schedule
 
 SYNCHRONOUS = "synchronous"
 EVENTUAL = "eventual"
 #: [A] Default delay of the eventual mode, in seconds of the emulated clock.
 DEFAULT_VISIBILITY_DELAY = 5.0
 
-INGESTION = "PutProfileObject"
-IDENTITY_RESOLUTION = "IdentityResolution"
+#: Timer kinds (:mod:`._timers`) of the pending effects, and how ``pending()`` names them.
+INGESTION = "eventual-ingestion"
+IDENTITY_RESOLUTION = "eventual-identity-resolution"
+_OPERATIONS = {INGESTION: "PutProfileObject", IDENTITY_RESOLUTION: "IdentityResolution"}
 
 
 def check_settings(consistency: str, visibility_delay: float) -> None:
@@ -61,22 +65,13 @@ def check_settings(consistency: str, visibility_delay: float) -> None:
 
 
 def is_deferred(ctx: Context) -> bool:
-    """Whether a call's asynchronous effect must wait (eventual mode, not applying)."""
-    return ctx.settings.consistency == EVENTUAL and not ctx.applying
+    """Whether a call's asynchronous effect must wait (eventual mode, not a transition)."""
+    return ctx.settings.consistency == EVENTUAL and not ctx.ticking
 
 
-def defer(ctx: Context, kind: str, domain: str, request: dict[str, Any]) -> None:
-    """Schedule an effect ``kind`` for ``domain`` at now + the visibility delay."""
-    ctx.store.pending.append(
-        PendingWork(
-            due=ctx.now() + ctx.settings.visibility_delay,
-            seq=ctx.seq(),
-            region=ctx.region,
-            domain=domain,
-            kind=kind,
-            request=dict(request),
-        )
-    )
+def defer_identity_resolution(ctx: Context, domain: DomainRec) -> None:
+    """Run identity resolution on ``domain`` once the visibility delay has passed."""
+    schedule(ctx, domain, ctx.now() + ctx.settings.visibility_delay, IDENTITY_RESOLUTION, "")
 
 
 def accept_ingestion(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
@@ -113,52 +108,31 @@ def accept_ingestion(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         raise bad_request(f"The UNIQUE key {unique.name} has no value in this object")
     if not any(k.value for k in keys if "PROFILE" in k.ids):
         raise bad_request("Every PROFILE key is empty in this object")
-    defer(ctx, INGESTION, domain.name, req)
+    key = f"ingest-{ctx.seq()}"
+    domain.deferred_ingestions[key] = {
+        "DomainName": domain.name,
+        "ObjectTypeName": type_name,
+        "Object": body,
+    }
+    schedule(ctx, domain, ctx.now() + ctx.settings.visibility_delay, INGESTION, key)
     return {"ProfileObjectUniqueKey": unique_object_key(type_name, unique.value)}
 
 
-def run_due(store: Store, clock: Clock, settings: Settings) -> int:
-    """Apply every pending effect whose due time has come (the caller holds the lock).
+@on_timer(INGESTION)
+def _ingest_now(ctx: Context, domain: DomainRec, timer: TimerRec) -> None:
+    from ._ingest import put_profile_object
 
-    Returns:
-        How many effects were applied.
-    """
-    if not store.pending:
-        return 0
-    applied = 0
-    now = clock.now()
-    store.pending.sort(key=lambda w: (w.due, w.seq))
-    while store.pending and store.pending[0].due <= now:
-        work = store.pending.pop(0)
-        ctx = Context(
-            store=store,
-            clock=Clock(start=work.due),
-            region=work.region,
-            settings=settings,
-            applying=True,
-        )
-        _apply(ctx, work)
-        applied += 1
-    return applied
-
-
-def _apply(ctx: Context, work: PendingWork) -> None:
-    from . import _ingest, _matching
-
-    domain = ctx.regional.domains.get(work.domain)
-    if domain is None:
-        return  # the domain was deleted meanwhile: its data went with it
-    if work.kind == IDENTITY_RESOLUTION:
-        _matching.run_identity_resolution(ctx, ctx.domain(work.domain))
+    request = domain.deferred_ingestions.pop(timer.key, None)
+    if request is None:  # pragma: no cover - only a hand-edited state file
         return
     try:
-        _ingest.put_profile_object(ctx, work.request)
+        put_profile_object(ctx, request)  # ctx is a transition's: ingests for real
     except ServiceFault as fault:
         # Rejected while ingesting asynchronously: nobody to answer, so dead-lettered.
-        ctx.domain(work.domain).dead_letters.append(
+        domain.dead_letters.append(
             {
-                "ObjectTypeName": work.request.get("ObjectTypeName"),
-                "Object": work.request.get("Object"),
+                "ObjectTypeName": request["ObjectTypeName"],
+                "Object": request["Object"],
                 "Reason": "REJECTED",
                 "Message": fault.message,
                 "Timestamp": ctx.now(),
@@ -166,14 +140,30 @@ def _apply(ctx: Context, work: PendingWork) -> None:
         )
 
 
+@on_timer(IDENTITY_RESOLUTION)
+def _resolve_now(ctx: Context, domain: DomainRec, timer: TimerRec) -> None:
+    from ._matching import run_identity_resolution
+
+    run_identity_resolution(ctx, domain)
+
+
 def describe(store: Store) -> list[dict[str, Any]]:
     """The pending effects, in the order they will apply (for ``LocalBackend.pending``)."""
+    found: list[tuple[TimerRec, str, str]] = []
+    for region_name, region in store.regions.items():
+        for domain in region.domains.values():
+            found.extend(
+                (timer, region_name, domain.name)
+                for timer in domain.timers
+                if timer.kind in _OPERATIONS
+            )
+    found.sort(key=lambda item: (item[0].due, item[0].seq))
     return [
         {
-            "Operation": work.kind,
-            "DomainName": work.domain,
-            "Region": work.region,
-            "VisibleAt": datetime.fromtimestamp(work.due, timezone.utc),
+            "Operation": _OPERATIONS[timer.kind],
+            "DomainName": domain_name,
+            "Region": region_name,
+            "VisibleAt": datetime.fromtimestamp(timer.due, timezone.utc),
         }
-        for work in sorted(store.pending, key=lambda w: (w.due, w.seq))
+        for timer, region_name, domain_name in found
     ]

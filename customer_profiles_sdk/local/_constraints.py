@@ -265,3 +265,99 @@ def _is_timestamp(value: Any) -> bool:
 
 def _type_of(value: Any) -> str:
     return f"got {type(value).__name__}"
+
+
+# --------------------------------------------------------------------------- messages
+
+#: Operations whose constraint violations are worded like the service's own messages
+#: (``Value at 'objects' failed to satisfy constraint: Member must have length less
+#: than or equal to 5``): the 20 operations of ``spec/ingestion-streams-triggers.md``,
+#: where AWS documents that form. [A] (its section 1.1)
+AWS_WORDED_OPERATIONS = frozenset(
+    {
+        "BatchPutProfileObject",
+        "PutDomainObjectType",
+        "GetDomainObjectType",
+        "ListDomainObjectTypes",
+        "DeleteDomainObjectType",
+        "CreateEventStream",
+        "GetEventStream",
+        "ListEventStreams",
+        "DeleteEventStream",
+        "CreateEventTrigger",
+        "GetEventTrigger",
+        "UpdateEventTrigger",
+        "DeleteEventTrigger",
+        "ListEventTriggers",
+        "CreateDomainLayout",
+        "GetDomainLayout",
+        "UpdateDomainLayout",
+        "DeleteDomainLayout",
+        "ListDomainLayouts",
+        "DetectProfileObjectType",
+    }
+)
+
+_AWS_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^required$"), "Member must not be null"),
+    (re.compile(r"^max length (\d+)$"), "Member must have length less than or equal to {0}"),
+    (re.compile(r"^min length (\d+)$"), "Member must have length greater than or equal to {0}"),
+    (re.compile(r"^maximum (\S+)$"), "Member must have value less than or equal to {0}"),
+    (re.compile(r"^minimum (\S+)$"), "Member must have value greater than or equal to {0}"),
+    (
+        re.compile(r"^pattern (.*)$", re.DOTALL),
+        "Member must satisfy regular expression pattern: {0}",
+    ),
+    (re.compile(r"^one of (.*)$", re.DOTALL), "Member must satisfy enum value set: [{0}]"),
+)
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[([^\]]*)\]")
+
+
+def validation_message(operation: str, problems: list[Problem]) -> str:
+    """The ``BadRequestException`` message for the constraint violations of a request.
+
+    Args:
+        operation: the operation the request was for.
+        problems: what :func:`validate` found (at least one).
+
+    Returns:
+        For the operations of :data:`AWS_WORDED_OPERATIONS` the service's wording
+        (``1 validation error detected: Value at 'objects' failed to satisfy
+        constraint: Member must have length less than or equal to 5``); for the others
+        the emulator's own (``1 validation error(s) in CreateProfile: FirstName: max
+        length 255 (got 256 characters)``).
+    """
+    if operation not in AWS_WORDED_OPERATIONS:
+        detail = "; ".join(str(p) for p in problems)
+        return f"{len(problems)} validation error(s) in {operation}: {detail}"
+    count = len(problems)
+    texts = "; ".join(_aws_text(p) for p in problems)
+    return f"{count} validation error{'s' if count > 1 else ''} detected: {texts}"
+
+
+def _aws_text(problem: Problem) -> str:
+    """One problem in the service's words; never the value itself."""
+    rule = problem.rule
+    for pattern, template in _AWS_RULES:
+        found = pattern.match(rule)
+        if found is not None:
+            rule = template.format(*found.groups())
+            break
+    else:
+        rule = f"Member must be {rule}"
+    path = problem.path
+    if path.endswith(" (a key)"):
+        path = path.removesuffix(" (a key)")
+        rule = f"Map keys must satisfy constraint: [{rule}]"
+    return f"Value at '{_camel_path(path)}' failed to satisfy constraint: {rule}"
+
+
+def _camel_path(path: str) -> str:
+    """``Fields['Ab'].ContentType`` -> ``fields.Ab.contentType``; indexes as ``.N``."""
+    parts = []
+    for member, index in _PATH_PART.findall(path):
+        if member:
+            parts.append(member[:1].lower() + member[1:])
+        else:
+            parts.append(index.strip("'\""))
+    return ".".join(parts)

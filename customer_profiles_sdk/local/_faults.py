@@ -69,6 +69,44 @@ DOCUMENTED_TPS: dict[str, float] = {
     # No published default for the batch reads: 100. [A] (spec 14.2)
     "BatchGetProfile": 100,
     "BatchGetCalculatedAttributeForProfile": 100,
+    # Event streams (spec/ingestion-streams-triggers.md 1.3, D101).
+    "CreateEventStream": 1,
+    "GetEventStream": 5,
+    "ListEventStreams": 5,
+    "DeleteEventStream": 5,
+    # Upload jobs: unpublished, 5. [A] (spec identity-history-jobs 1.6)
+    "CreateUploadJob": 5,
+    "GetUploadJob": 5,
+    "GetUploadJobPath": 5,
+    "StartUploadJob": 5,
+    "StopUploadJob": 5,
+    "ListUploadJobs": 5,
+    # Integration workflows: 5 each (published; spec identity-history-jobs 1.6).
+    "CreateIntegrationWorkflow": 5,
+    "GetWorkflow": 5,
+    "GetWorkflowSteps": 5,
+    "ListWorkflows": 5,
+    "DeleteWorkflow": 5,
+    # Recommenders, filters and schemas: unpublished, 5; the per-profile recommendation
+    # reads: 100. [A] (spec identity-history-jobs 1.6)
+    "ListRecommenderRecipes": 5,
+    "CreateRecommender": 5,
+    "GetRecommender": 5,
+    "ListRecommenders": 5,
+    "UpdateRecommender": 5,
+    "DeleteRecommender": 5,
+    "StartRecommender": 5,
+    "StopRecommender": 5,
+    "CreateRecommenderFilter": 5,
+    "GetRecommenderFilter": 5,
+    "ListRecommenderFilters": 5,
+    "DeleteRecommenderFilter": 5,
+    "CreateRecommenderSchema": 5,
+    "GetRecommenderSchema": 5,
+    "ListRecommenderSchemas": 5,
+    "DeleteRecommenderSchema": 5,
+    "GetProfileRecommendations": 100,
+    "SearchRecommendations": 100,
 }
 
 #: Rate for an operation missing from :data:`DOCUMENTED_TPS`. [A]

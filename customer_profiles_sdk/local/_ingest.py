@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import _keys
+from . import _consistency, _keys
+from ._changes import ChangeKind, notify
 from ._documents import parse_object
 from ._errors import bad_request, not_found
 from ._object_types import (
@@ -352,20 +353,64 @@ def _evict(ctx: Context, domain: DomainRec, profile_id: str, incoming_type: str)
 @operation("PutProfileObject")
 def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     """Ingest one object (spec 7.1 steps 1-10)."""
-    if ctx.settings.consistency == "eventual" and not ctx.applying:
-        from ._consistency import accept_ingestion
-
-        return accept_ingestion(ctx, req)  # issue 15 item 9: visible after the delay
+    if _consistency.is_deferred(ctx):
+        return _consistency.accept_ingestion(ctx, req)  # issue 15 item 9: visible later
     domain = ctx.domain(req["DomainName"])
-    type_name: str = req["ObjectTypeName"]
-    if type_name.startswith("_"):
-        raise bad_request(f"{type_name} is a standard object type and cannot be ingested")
-    object_type = domain.object_types.get(type_name)
+    ingested = ingest_object(ctx, domain, req["ObjectTypeName"], req["Object"])
+    return {"ProfileObjectUniqueKey": ingested.unique_key}
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """The outcome of :func:`ingest_object`.
+
+    Attributes:
+        unique_key: the ProfileObjectUniqueKey.
+        profile: the profile the object was applied to (``None``: dead-lettered).
+        created: whether ingestion created that profile.
+    """
+
+    unique_key: str
+    profile: ProfileRec | None
+    created: bool
+
+
+def ingest_object(
+    ctx: Context,
+    domain: DomainRec,
+    type_name: str,
+    body: str,
+    *,
+    transient: dict[str, Any] | None = None,
+    by_service: bool = False,
+) -> Ingested:
+    """Ingest one object into ``domain`` (spec 7.1 steps 1-10): PutProfileObject's pipeline.
+
+    Args:
+        ctx: the handler context.
+        domain: the domain.
+        type_name: the object type (or TemplateId); with ``transient``, only the name
+            its writes are recorded under.
+        body: the object, a JSON document.
+        transient: the definition of an object type that is not stored (upload jobs,
+            spec identity-history-jobs 5.4): the object updates or creates a profile
+            (steps 1-5, 7, 8, 10) but is itself not stored (no step 6, no eviction) and
+            reported to no change feed (the caller reports the profile's change).
+        by_service: the service ingests the object by itself (an integration
+            workflow's records), not at a caller's request (:mod:`._changes`).
+
+    Raises:
+        ServiceFault: the rejection; nothing has been written then.
+    """
+    object_type = None
     templates = templates_of(ctx.settings)
-    if object_type is None and type_name not in templates:
-        # [A] the error type: neither a defined object type nor a TemplateId.
-        raise not_found(f"Object type {type_name} does not exist")
-    body: str = req["Object"]
+    if transient is None:
+        if type_name.startswith("_"):
+            raise bad_request(f"{type_name} is a standard object type and cannot be ingested")
+        object_type = domain.object_types.get(type_name)
+        if object_type is None and type_name not in templates:
+            # [A] the error type: neither a defined object type nor a TemplateId.
+            raise not_found(f"Object type {type_name} does not exist")
     # [A] size, JSON and JSON-object checks are synchronous BadRequests here.
     if len(body.encode("utf-8")) > MAX_OBJECT_BYTES:
         raise bad_request("The object is larger than 250 KB")
@@ -375,7 +420,9 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(doc, dict):
         raise bad_request("Object must be a JSON object")
 
-    if object_type is not None:
+    if transient is not None:
+        definition = transient
+    elif object_type is not None:
         definition = object_type.definition
     else:
         definition = template_definition(type_name, templates)
@@ -401,7 +448,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         profile = domain.profiles.get(existing.profile_id)
     if profile is None:
         profile = resolve_profile(domain, keys, LOOKUP_RULES.get(definition.get("TemplateId", "")))
-    if profile is not None:
+    if profile is not None and transient is None:
         size = sum(
             len(o.body.encode("utf-8"))
             for o in domain.objects.values()
@@ -410,7 +457,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         if size + len(body.encode("utf-8")) > MAX_PROFILE_BYTES:
             raise bad_request("The profile's objects would exceed 51,200 KB")
 
-    if object_type is None:
+    if object_type is None and transient is None:
         object_type = materialize_template_type(ctx, domain, type_name)
         definition = object_type.definition
 
@@ -431,7 +478,7 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
                     "Timestamp": ctx.now(),
                 }
             )
-            return {"ProfileObjectUniqueKey": unique_key}
+            return Ingested(unique_key, None, False)
         from ._profiles import create_profile_record
 
         profile = create_profile_record(ctx, domain, {}, inferred=True, provenance_source=type_name)
@@ -440,21 +487,22 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     now = ctx.now()
     expires_at = ctx.expires_at(domain, definition.get("ExpirationDays"))
     # Step 6: store (a replacement keeps its key, gets a fresh ingestion time) [A].
-    object_keys: dict[str, list[str]] = {}
-    for key in keys:
-        if key.value:
-            _add_value(object_keys, key.name, key.value)
-    domain.objects[unique_key] = ObjectRec(
-        unique_key=unique_key,
-        object_type=type_name,
-        profile_id=profile.profile_id,
-        body=body,
-        keys=object_keys,
-        ingested_at=now,
-        expires_at=expires_at,
-        seq=ctx.seq(),
-        fields=dict(values),
-    )
+    if transient is None:
+        object_keys: dict[str, list[str]] = {}
+        for key in keys:
+            if key.value:
+                _add_value(object_keys, key.name, key.value)
+        domain.objects[unique_key] = ObjectRec(
+            unique_key=unique_key,
+            object_type=type_name,
+            profile_id=profile.profile_id,
+            body=body,
+            keys=object_keys,
+            ingested_at=now,
+            expires_at=expires_at,
+            seq=ctx.seq(),
+            fields=dict(values),
+        )
 
     # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as
     # a searchable key too (2023 ticket example).
@@ -473,10 +521,24 @@ def put_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
 
     # Step 9 and 10. [A] the profile's expiration clock restarts; calculated attributes
     # need no invalidation because they are evaluated on every read.
-    _evict(ctx, domain, profile.profile_id, type_name)
+    if transient is None:
+        _evict(ctx, domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
-    return {"ProfileObjectUniqueKey": unique_key}
+    if transient is None:
+        notify(
+            ctx,
+            ChangeKind.OBJECT_INGESTED,
+            domain,
+            profile,
+            by_service=by_service,
+            object_type=type_name,
+            object_key=unique_key,
+            object_body=body,
+            object_created=existing is None,
+            profile_created=created,
+        )
+    return Ingested(unique_key, profile, created)
 
 
 def _infer_contact_fields(
@@ -602,6 +664,15 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         if record is None or record.kind != type_name or record.profile_id != profile.profile_id:
             raise not_found(f"Profile object {key} does not exist")
         del domain.standard[key]
+        notify(
+            ctx,
+            ChangeKind.OBJECT_DELETED,
+            domain,
+            profile,
+            object_type=type_name,
+            object_key=key,
+            object_body=json.dumps(record.fields),
+        )
         return {"Message": "Profile object deleted"}
     if type_name not in domain.object_types:
         raise not_found(f"Object type {type_name} does not exist")
@@ -609,4 +680,13 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
         raise not_found(f"Profile object {key} does not exist")
     del domain.objects[key]
+    notify(
+        ctx,
+        ChangeKind.OBJECT_DELETED,
+        domain,
+        profile,
+        object_type=type_name,
+        object_key=key,
+        object_body=obj.body,
+    )
     return {"Message": "Profile object deleted"}

@@ -7,6 +7,7 @@ from typing import Any
 
 from ._domains import merge_tags
 from ._errors import bad_request, not_found
+from ._event_triggers import check_integration_triggers
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec, IntegrationRec
 from ._templates import templates_of
@@ -23,8 +24,9 @@ _DEFINITION_MEMBERS = (
     "Scope",
     "FlowDefinition",
 )
-#: Members echoed by Get/Put/ListIntegrations (FlowDefinition is not part of the output).
-_ECHOED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames")
+#: Members echoed by Get/Put/ListIntegrations (FlowDefinition is not part of the output);
+#: ``WorkflowId`` is set on the integration an integration workflow creates (_workflows.py).
+_ECHOED = ("ObjectTypeName", "ObjectTypeNames", "RoleArn", "EventTriggerNames", "WorkflowId")
 
 
 def integration_to_wire(domain_name: str, rec: IntegrationRec) -> Response:
@@ -76,6 +78,7 @@ def put_integration(ctx: Context, req: Request) -> Response:
     domain = ctx.domain(req["DomainName"])
     uri = _resolve_uri(ctx, req)
     _check_object_types(ctx, domain, req)
+    check_integration_triggers(domain, uri, req.get("EventTriggerNames") or [])
     for other in ctx.regional.domains.values():
         if other.name != domain.name and uri in other.integrations:
             # [S] an integration belongs to one domain; [A] BadRequest.

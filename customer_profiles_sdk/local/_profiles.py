@@ -6,6 +6,7 @@ import copy
 import json
 from typing import Any
 
+from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request
 from ._keys import (
     by_creation,
@@ -205,6 +206,7 @@ def create_profile(ctx: Context, req: Request) -> Response:
     _check_exclusive(fields)
     _check_size(fields)
     profile = create_profile_record(ctx, domain, fields, inferred=False, provenance_source=MANUAL)
+    notify(ctx, ChangeKind.PROFILE_CREATED, domain, profile)
     return {"ProfileId": profile.profile_id}
 
 
@@ -269,6 +271,7 @@ def update_profile(ctx: Context, req: Request) -> Response:
     for path in changed:
         profile.provenance[path] = MANUAL
     _touch(ctx, domain, profile)
+    notify(ctx, ChangeKind.PROFILE_UPDATED, domain, profile)
     return {"ProfileId": profile.profile_id}
 
 
@@ -279,6 +282,7 @@ def delete_profile(ctx: Context, req: Request) -> Response:
     profile = ctx.profile(domain, req["ProfileId"])
     delete_profile_data(domain, profile.profile_id)
     prune_matches(domain)
+    notify(ctx, ChangeKind.PROFILE_DELETED, domain, profile)
     return {"Message": "Profile deleted"}  # [A] message text
 
 
@@ -325,6 +329,7 @@ def add_profile_key(ctx: Context, req: Request) -> Response:
     for value in sorted(normalize_for_key(domain, key_name, values)):
         store_key(profile, key_name, value, MANUAL)
     _touch(ctx, domain, profile)  # [A] resets the expiration clock
+    notify(ctx, ChangeKind.KEY_ADDED, domain, profile, key_name=key_name, key_values=values)
     return {"KeyName": key_name, "Values": list(values)}
 
 
@@ -344,6 +349,7 @@ def delete_profile_key(ctx: Context, req: Request) -> Response:
             stored.pop(value, None)  # [A] values not present are ignored
         if not stored:
             del profile.keys[key_name]
+    notify(ctx, ChangeKind.KEY_DELETED, domain, profile, key_name=key_name, key_values=values)
     return {"Message": "Key deleted"}  # [A] message text
 
 
@@ -491,4 +497,5 @@ def merge_profiles(ctx: Context, req: Request) -> Response:
         delete_profile_data(domain, pid)
     prune_matches(domain)
     _touch(ctx, domain, main)
+    notify(ctx, ChangeKind.PROFILES_MERGED, domain, main, merged=tuple(others))
     return {"Message": "Profiles merged"}  # [A] message text

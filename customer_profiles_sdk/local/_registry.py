@@ -27,9 +27,11 @@ from typing import Any
 
 import attrs
 
+from ._changes import Change, expired_object, expired_profile, publish
 from ._clock import Clock
 from ._errors import not_found
 from ._state import DomainRec, ProfileRec, RegionStore, Store
+from ._timers import run_due
 
 Request = dict[str, Any]
 Response = dict[str, Any]
@@ -46,6 +48,17 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_ingest",
     "_calculated",
     "_tags",
+    "_domain_object_types",
+    "_event_streams",
+    "_event_triggers",
+    "_layouts",
+    "_detection",
+    "_upload_jobs",
+    "_workflows",
+    "_recommenders",
+    "segments._definitions",
+    "segments._jobs",
+    "segments._subscriptions",
 )
 
 #: Default expiration when neither object type nor domain says otherwise (D12).
@@ -80,6 +93,27 @@ class Settings:
         strict_ingestion: raise ``BadRequestException`` for an object that finds no
             profile and may not create one, instead of the service's asynchronous
             behaviour (accept, then drop it into the dead-letter list). [A]
+        layouts_admin_website_only: answer ``AccessDeniedException`` to the five
+            domain-layout operations, which the service says "can only be invoked from
+            the Amazon Connect admin website". [A] (off by default)
+        absent_kinesis_streams: Kinesis stream ARNs declared absent with
+            ``LocalBackend.set_kinesis_stream`` (CreateEventStream refuses them). [A]
+        upload_url_seconds: how long a pre-signed upload URL is valid. [A]
+        upload_processing_seconds: how long an upload job stays IN_PROGRESS. [A]
+        upload_endpoint: the ``http://host:port`` of the running ``local serve``
+            server, which hosts the upload URLs; ``None`` in-process (the URLs then
+            name an unreachable host and the bytes come through ``put_upload``). [A]
+        workflow_start_seconds: NOT_STARTED to IN_PROGRESS of a workflow. [A]
+        workflow_step_seconds: how long each workflow step (batch) runs. [A]
+        workflow_delete_seconds: how long a deleted workflow stays visible. [A]
+        filter_activation_seconds: PENDING to ACTIVE/FAILED of a recommender filter. [A]
+        recommender_training_seconds: how long one training of a recommender takes. [A]
+        recommender_transition_seconds: PENDING, STOPPING and STARTING durations. [A]
+        recommender_delete_seconds: how long a DELETING recommender stays visible. [A]
+        sql_segments: ``"refuse"`` or ``"sqlite"``: how SQL segments are evaluated
+            (segments spec 5.3). [A]
+        job_latency: seconds before segment jobs (``"estimate"``, ``"snapshot"``,
+            ``"subscription"``) report their final state. [A]
         objects_per_profile: the per-profile object total that triggers eviction
             (``None``: the quota of 1,000; the quota is adjustable, D101). [A]
         templates: templates registered with ``LocalBackend.register_template``, by
@@ -91,6 +125,20 @@ class Settings:
     """
 
     strict_ingestion: bool = False
+    layouts_admin_website_only: bool = False
+    absent_kinesis_streams: set[str] = attrs.field(factory=set)
+    upload_url_seconds: float = 3600.0
+    upload_processing_seconds: float = 60.0
+    upload_endpoint: str | None = None
+    workflow_start_seconds: float = 60.0
+    workflow_step_seconds: float = 300.0
+    workflow_delete_seconds: float = 60.0
+    filter_activation_seconds: float = 60.0
+    recommender_training_seconds: float = 3600.0
+    recommender_transition_seconds: float = 60.0
+    recommender_delete_seconds: float = 60.0
+    sql_segments: str = "refuse"
+    job_latency: dict[str, float] = attrs.field(factory=dict)
     objects_per_profile: int | None = None
     templates: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     consistency: str = "synchronous"
@@ -99,14 +147,24 @@ class Settings:
 
 @attrs.define
 class Context:
-    """What a handler may use: the account store, the clock and the caller's region."""
+    """What a handler may use: the account store, the clock and the caller's region.
+
+    ``operation`` is the API operation being answered (``None`` in test hooks) and
+    ``latency`` the delay injected into this call (seconds), as the change feed's
+    consumers see them (:mod:`._changes`). ``ticking`` is true for the context of a
+    clock-driven transition (:mod:`._timers`), which must not apply transitions again;
+    ``transitions`` counts the transitions this request applied (a read that applied
+    some has changed the state).
+    """
 
     store: Store
     clock: Clock
     region: str
     settings: Settings = attrs.field(factory=Settings)
-    #: True while a pending effect of the eventual mode is applied (it runs for real).
-    applying: bool = False
+    operation: str | None = None
+    latency: float = 0.0
+    ticking: bool = False
+    transitions: int = 0
 
     @property
     def account_id(self) -> str:
@@ -137,11 +195,15 @@ class Context:
         return f"arn:aws:profile:{self.region}:{self.account_id}:domains/{domain}{tail}"
 
     def domain(self, name: str) -> DomainRec:
-        """The domain ``name``, purged of expired data; ``ResourceNotFound`` if absent."""
+        """The domain ``name``, its due transitions applied (:func:`._timers.run_due`) and
+        its expired data purged; ``ResourceNotFound`` if absent."""
         rec = self.regional.domains.get(name)
         if rec is None:
             raise not_found(f"Domain {name} does not exist")
-        purge_expired(rec, self.now())
+        if not self.ticking:
+            run_due(self, rec)
+        for change in purge_expired(rec, self.now()):
+            publish(self, change)
         return rec
 
     def profile(self, domain: DomainRec, profile_id: str) -> ProfileRec:
@@ -166,9 +228,16 @@ def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
         del domain.standard[key]
 
 
-def purge_expired(domain: DomainRec, now: float) -> None:
-    """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4)."""
+def purge_expired(domain: DomainRec, now: float) -> list[Change]:
+    """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4).
+
+    Returns:
+        One change per expired profile and object, for :func:`._changes.publish`.
+    """
+    changes: list[Change] = []
     for pid in [p.profile_id for p in domain.profiles.values() if p.expires_at <= now]:
+        changes.append(expired_profile(domain, domain.profiles[pid]))
         delete_profile_data(domain, pid)
     for key in [k for k, o in domain.objects.items() if o.expires_at <= now]:
-        del domain.objects[key]
+        changes.append(expired_object(domain, domain.objects.pop(key)))
+    return changes

@@ -23,6 +23,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, Union
 
+from .segments._records import SegmentState
+
 #: Provenance of a standard-profile field set by CreateProfile/UpdateProfile/merge.
 MANUAL = "manual"
 
@@ -134,6 +136,70 @@ class IntegrationRec:
     updated_at: float
 
 
+# ----------------------------------------------------------- domain configuration (issue 11)
+
+
+@dataclass
+class DomainObjectTypeRec:
+    """A Data Store object type (PutDomainObjectType): its members as sent."""
+
+    name: str
+    #: ``Description``, ``EncryptionKey``, ``Fields`` as sent (absent ones absent).
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+    updated_at: float
+
+
+@dataclass
+class EventStreamRec:
+    """An event stream (real-time export to a Kinesis data stream)."""
+
+    name: str
+    arn: str
+    #: The Kinesis stream ARN the records go to.
+    uri: str
+    created_at: float
+    tags: dict[str, str]
+    #: ``RUNNING`` or ``STOPPED``.
+    state: str = "RUNNING"
+    stopped_since: float | None = None
+    #: Destination ``HEALTHY`` or ``UNHEALTHY``, with the time and message of the problem.
+    status: str = "HEALTHY"
+    unhealthy_since: float | None = None
+    message: str | None = None
+
+
+@dataclass
+class EventTriggerRec:
+    """An event trigger: the Create/UpdateEventTrigger members as stored."""
+
+    name: str
+    #: ``ObjectTypeName``, ``Description``, ``EventTriggerConditions``,
+    #: ``SegmentFilter``, ``EventTriggerLimits``.
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+    updated_at: float
+    seq: int
+    #: Invocation instants per profile id, oldest first (for the per-profile limits);
+    #: entries older than the trigger's longest period are dropped.
+    invocations: dict[str, list[float]] = field(default_factory=dict)
+
+
+@dataclass
+class LayoutRec:
+    """A domain layout (Profile Explorer view definition)."""
+
+    name: str
+    #: ``Description``, ``DisplayName``, ``IsDefault``, ``LayoutType``, ``Layout``.
+    definition: dict[str, Any]
+    tags: dict[str, str]
+    version: int
+    created_at: float
+    updated_at: float
+
+
 @dataclass
 class MatchGroup:
     """One group of profiles that identity resolution thinks are the same customer."""
@@ -167,21 +233,163 @@ class DomainRec:
     #: Objects that ingestion could not attach (AllowProfileCreation=false, no match):
     #: ``{"ObjectTypeName", "Object", "Reason", "Timestamp"}``.
     dead_letters: list[dict[str, Any]] = field(default_factory=list)
+    #: Segment definitions, estimates, snapshots, subscriptions (segments spec).
+    segments: SegmentState = field(default_factory=SegmentState)
+    #: Domain configuration (issue 11): Data Store object types, event streams with the
+    #: records delivered to each stream (by stream name; kept after the stream is
+    #: deleted), event triggers with their invocations, layouts, and the segment
+    #: membership a test declared (segment name -> profile id -> True).
+    domain_object_types: dict[str, DomainObjectTypeRec] = field(default_factory=dict)
+    event_streams: dict[str, EventStreamRec] = field(default_factory=dict)
+    stream_records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    event_triggers: dict[str, EventTriggerRec] = field(default_factory=dict)
+    trigger_invocations: list[dict[str, Any]] = field(default_factory=list)
+    layouts: dict[str, LayoutRec] = field(default_factory=dict)
+    segment_members: dict[str, dict[str, bool]] = field(default_factory=dict)
+    #: Clock-driven transitions still to apply, a heap ordered by (due, seq) (_timers.py).
+    timers: list[TimerRec] = field(default_factory=list)
+    upload_jobs: dict[str, UploadJobRec] = field(default_factory=dict)
+    workflows: dict[str, WorkflowRec] = field(default_factory=dict)
+    recommenders: dict[str, RecommenderRec] = field(default_factory=dict)
+    recommender_filters: dict[str, RecommenderFilterRec] = field(default_factory=dict)
+    recommender_schemas: dict[str, RecommenderSchemaRec] = field(default_factory=dict)
+    #: Recommendation stub inputs (test hooks ``set_catalog`` / ``set_recommendations``):
+    #: the catalog's ``CatalogItem`` dicts by ``Id``, and injected results by recommender
+    #: name, then profile id, as ``Recommendation`` dicts.
+    recommendation_catalog: dict[str, dict[str, Any]] = field(default_factory=dict)
+    injected_recommendations: dict[str, dict[str, list[dict[str, Any]]]] = field(
+        default_factory=dict
+    )
+    #: Eventual-consistency mode (_consistency.py): PutProfileObject requests accepted
+    #: but not ingested yet, by the key of the timer that ingests them.
+    deferred_ingestions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(order=True)
+class TimerRec:
+    """A transition due at ``due`` (epoch seconds); ``seq`` orders equal instants.
+
+    ``kind`` names the handler (see :mod:`._timers`), ``key`` the record it applies to
+    and ``token`` what that record must still show for the transition to apply (a
+    stale timer, e.g. of a stopped job, is dropped).
+    """
+
+    due: float
+    seq: int
+    kind: str
+    key: str
+    token: str = ""
 
 
 @dataclass
-class PendingWork:
-    """An asynchronous effect not visible yet (eventual-consistency mode, ``_consistency``)."""
+class UploadJobRec:
+    """A CSV upload job (CreateUploadJob) and its uploaded file."""
 
-    #: Epoch seconds at which the effect applies (call time + visibility delay).
-    due: float
+    job_id: str
+    display_name: str
+    #: ``Fields`` as sent (field name -> ``{Source, Target, ContentType}``).
+    fields: dict[str, Any]
+    unique_key: str
+    data_expiry: int | None
+    status: str
+    created_at: float
     seq: int
-    region: str
-    domain: str
-    #: ``"PutProfileObject"`` or ``"IdentityResolution"``.
-    kind: str
-    #: The request (wire members) whose effect is pending.
-    request: dict[str, Any]
+    status_reason: str | None = None
+    completed_at: float | None = None
+    #: ``{"CreatedRecords", "UpdatedRecords", "FailedRecords"}`` once finished.
+    results: dict[str, int] | None = None
+    #: The pre-signed path: ``{"Url", "ClientToken", "ValidUntil", "Signature"}``.
+    upload_path: dict[str, Any] | None = None
+    #: The uploaded CSV, base64 (JSON state holds text only).
+    file_b64: str | None = None
+
+
+@dataclass
+class WorkflowStepRec:
+    """One step (one batch window, one AppFlow flow) of an integration workflow."""
+
+    flow_name: str
+    status: str
+    batch_start: float
+    batch_end: float
+    created_at: float
+    updated_at: float
+    records_processed: int = 0
+    retries: int = 0
+    message: str | None = None
+
+
+@dataclass
+class WorkflowRec:
+    """An integration workflow (CreateIntegrationWorkflow)."""
+
+    workflow_id: str
+    workflow_type: str
+    object_type_name: str
+    role_arn: str
+    #: ``IntegrationConfig.AppflowIntegration.FlowDefinition`` as sent.
+    flow_definition: dict[str, Any]
+    tags: dict[str, str]
+    status: str
+    created_at: float
+    updated_at: float
+    seq: int
+    steps: list[WorkflowStepRec] = field(default_factory=list)
+    start_date: float | None = None
+    error_description: str | None = None
+    #: When DeleteWorkflow was called (the workflow disappears a delay later).
+    deleted_at: float | None = None
+
+
+@dataclass
+class RecommenderSchemaRec:
+    """A recommender schema (CreateRecommenderSchema)."""
+
+    name: str
+    fields: dict[str, Any]
+    tags: dict[str, str]
+    created_at: float
+
+
+@dataclass
+class RecommenderFilterRec:
+    """A recommender filter (CreateRecommenderFilter)."""
+
+    name: str
+    expression: str
+    tags: dict[str, str]
+    created_at: float
+    seq: int
+    status: str
+    schema_name: str | None = None
+    description: str | None = None
+    failure_reason: str | None = None
+
+
+@dataclass
+class RecommenderRec:
+    """A recommender (CreateRecommender), its versions and training metrics."""
+
+    name: str
+    recipe: str
+    tags: dict[str, str]
+    status: str
+    created_at: float
+    updated_at: float
+    seq: int
+    schema_name: str | None = None
+    config: dict[str, Any] | None = None
+    description: str | None = None
+    failure_reason: str | None = None
+    #: Version names, oldest first; ``active_version`` serves recommendations.
+    versions: list[str] = field(default_factory=list)
+    active_version: str | None = None
+    #: ``TrainingMetrics`` entries ``{Time, Metrics, RecommenderVersionName}``, oldest first.
+    training_metrics: list[dict[str, Any]] = field(default_factory=list)
+    #: ``LatestRecommenderUpdate`` as answered (a retraining and its outcome).
+    latest_update: dict[str, Any] | None = None
+    #: Bumped on every state change, so that stale timers can be recognised.
+    generation: int = 0
 
 
 @dataclass
@@ -198,8 +406,8 @@ class Store:
     account_id: str = "123456789012"
     regions: dict[str, RegionStore] = field(default_factory=dict)
     seq: int = 0
-    #: Effects of the eventual-consistency mode that are not visible yet.
-    pending: list[PendingWork] = field(default_factory=list)
+    #: The emulated object store segment snapshots write to: ``s3://`` URI -> content.
+    exports: dict[str, str] = field(default_factory=dict)
 
     def next_seq(self) -> int:
         """A number larger than every one handed out before (creation order)."""

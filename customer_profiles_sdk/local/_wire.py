@@ -9,7 +9,9 @@ does not implement is still recognised and answered with a clear error:
   ``/tags/arn%3Aaws%3Aprofile%3A...``; greedy ``{Label+}`` labels may span ``/``);
 * :func:`parse_params` merges path labels, query-string members (``max-results``,
   ``next-token``, ``include-hidden``, repeated ``tagKeys``), header members and the
-  JSON body into one dict of wire member names, typed per the model;
+  JSON body into one dict of wire member names, typed per the model; a malformed body
+  (not UTF-8, not standard JSON, nested too deeply, not an object, an integer its
+  member cannot hold ...) is a ``BadRequestException``, never an exception that escapes;
 * :func:`success_response` / :func:`error_response` / :func:`unknown_route` build the
   HTTP answer in the service's format: JSON body, timestamps as epoch seconds, errors
   with ``x-amzn-ErrorType`` and a ``{"Message": ...}`` body, and a fresh
@@ -22,6 +24,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import math
 import re
 import uuid
 from collections.abc import Mapping
@@ -37,6 +40,13 @@ from ._model import service_model
 
 #: Region used when a request carries no SigV4 credential scope. [A]
 DEFAULT_REGION = "us-east-1"
+
+#: Deepest nesting of objects and arrays a request body may have. The model's deepest
+#: input is 10 levels; Python's parser would overflow its stack near 1,000. [A]
+MAX_JSON_DEPTH = 64
+
+#: Longest integer literal a request body may hold (a 64-bit integer has 19 digits). [A]
+MAX_INTEGER_DIGITS = 64
 
 _CREDENTIAL_SCOPE = re.compile(r"Credential=[^/,\s]+/\d{8}/([a-z0-9-]+)/[^/,\s]+/aws4_request")
 _LABEL = re.compile(r"\{([^}]+?)(\+?)\}")
@@ -94,6 +104,31 @@ def _routes() -> tuple[_Route, ...]:
     return tuple(routes)
 
 
+_Table = tuple[re.Pattern[str], dict[str, tuple[_Route, int]]]
+
+
+@functools.cache
+def _method_tables() -> dict[str, _Table]:
+    """Per HTTP method, one regular expression for all of its routes, in priority order.
+
+    The first alternative that matches wins, as when trying each route in turn, but in
+    a single match. Each alternative is a named group ``r<i>``; the table gives its
+    route and the number of its first label group.
+    """
+    tables: dict[str, _Table] = {}
+    for method in sorted({r.method for r in _routes()}):
+        alternatives: list[str] = []
+        table: dict[str, tuple[_Route, int]] = {}
+        group = 1
+        for index, candidate in enumerate(r for r in _routes() if r.method == method):
+            body = candidate.regex.pattern.removeprefix("^").removesuffix("$")
+            alternatives.append(f"(?P<r{index}>{body}\\Z)")
+            table[f"r{index}"] = (candidate, group + 1)
+            group += 1 + len(candidate.labels)
+        tables[method] = (re.compile("^(?:" + "|".join(alternatives) + ")"), table)
+    return tables
+
+
 def route(method: str, path: str) -> tuple[str, dict[str, str]] | None:
     """Find the operation a request is for.
 
@@ -105,19 +140,19 @@ def route(method: str, path: str) -> tuple[str, dict[str, str]] | None:
         The operation name and its decoded path labels, or ``None`` when no operation
         of the model has this method and path.
     """
-    method = method.upper()
-    for candidate in _routes():
-        if candidate.method != method:
-            continue
-        found = candidate.regex.match(path)
-        if found is None:
-            continue
-        labels = {
-            label: unquote(value)
-            for (label, _), value in zip(candidate.labels, found.groups(), strict=True)
-        }
-        return candidate.operation, labels
-    return None
+    tables = _method_tables().get(method.upper())
+    if tables is None:
+        return None
+    regex, table = tables
+    found = regex.match(path)
+    if found is None or found.lastgroup is None:
+        return None
+    candidate, first = table[found.lastgroup]
+    labels = {
+        label: unquote(found.group(first + offset))
+        for offset, (label, _) in enumerate(candidate.labels)
+    }
+    return candidate.operation, labels
 
 
 def region_of(headers: Mapping[str, str]) -> str:
@@ -160,8 +195,14 @@ def parse_params(
         The request as a dict of wire member names, typed per the model.
 
     Raises:
-        ServiceFault: ``BadRequestException`` for a body that is not a JSON object or a
-            query/header value of the wrong type.
+        ServiceFault: ``BadRequestException`` for a body that is not UTF-8, not standard
+            JSON (``NaN``, ``Infinity`` and numbers beyond a double or
+            :data:`MAX_INTEGER_DIGITS` digits included), nested deeper than
+            :data:`MAX_JSON_DEPTH` levels or not a JSON object; for an integer out of
+            its member's range (32-bit ``integer``, 64-bit ``long``), a timestamp that is
+            not one or lies outside the years 1 to 9999, and a query/header value of the
+            wrong type. Other type mismatches (an object where the model has a string, a
+            string where it has a list ...) are left to the model check, which names them.
     """
     shape = service_model().operation_model(operation).input_shape
     params: dict[str, Any] = {}
@@ -181,31 +222,102 @@ def parse_params(
             if value is not None:
                 params[name] = _from_text(member, [value], name)
     located = {n for n, m in shape.members.items() if m.serialization.get("location")}
+    if not body.strip():
+        return params  # no body: every body member is absent
     document = _json_body(body)
     if payload_member:
         if document is not None:
-            params[payload_member] = _from_json(shape.members[payload_member], document)
+            params[payload_member] = _from_json(
+                shape.members[payload_member], document, payload_member
+            )
         return params
-    if document is None:
-        return params
-    if not isinstance(document, dict):
+    if not isinstance(document, dict):  # an array, a string, a number, true or null
         raise bad_request("The request body must be a JSON object")
     for name, value in document.items():
         if name in located:
             continue  # path/query/header members are taken from their own location
         known = shape.members.get(name)
         # Unknown members are kept: the model check reports them by name.
-        params[name] = value if known is None else _from_json(known, value)
+        params[name] = value if known is None else _from_json(known, value, name)
     return params
 
 
+class _BadNumberError(ValueError):
+    """A JSON number the emulator refuses (raised from inside ``json.loads``)."""
+
+
+def _refuse_constant(name: str) -> Any:
+    # Python's json module accepts NaN, Infinity and -Infinity; JSON (RFC 8259) has no
+    # such literals. [A] the service's parser refuses them too.
+    raise _BadNumberError(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        # 1e999 parses as infinity in Python. [A] refused rather than stored.
+        raise _BadNumberError("a number is too large for a double")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _BadNumberError(f"an integer has more than {MAX_INTEGER_DIGITS} digits")
+    return int(text)
+
+
 def _json_body(body: bytes) -> Any:
-    if not body or not body.strip():
-        return None
+    """Decode a request body: UTF-8, standard JSON, at most :data:`MAX_JSON_DEPTH` deep."""
     try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise bad_request("The request body is not valid JSON") from None
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise bad_request(f"The request body is not valid UTF-8 (byte {exc.start})") from None
+    try:
+        document = json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+        )
+    except _BadNumberError as exc:
+        raise bad_request(f"The request body is not valid JSON: {exc}") from None
+    except json.JSONDecodeError as exc:
+        # The decoder's message and position only: never the text around it.
+        raise bad_request(
+            f"The request body is not valid JSON: {exc.msg} at character {exc.pos}"
+        ) from None
+    except RecursionError:
+        raise _too_deep() from None
+    if _depth_exceeds(document, MAX_JSON_DEPTH):
+        raise _too_deep()
+    return document
+
+
+def _too_deep() -> ServiceFault:
+    return bad_request(f"The request body is nested deeper than {MAX_JSON_DEPTH} levels")
+
+
+def _depth_exceeds(document: Any, limit: int) -> bool:
+    """Whether ``document`` nests objects/arrays deeper than ``limit`` (no recursion)."""
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children: Any
+        if isinstance(value, dict):
+            children = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+#: A query-string or header integer: ASCII digits only (``int()`` also takes ``"5_000"``,
+#: ``" 5 "`` and non-ASCII digits).
+_INTEGER_TEXT = re.compile(rf"-?[0-9]{{1,{MAX_INTEGER_DIGITS}}}")
 
 
 def _from_text(shape: Shape, values: list[str], name: str) -> Any:
@@ -217,15 +329,17 @@ def _from_text(shape: Shape, values: list[str], name: str) -> Any:
 def _scalar_from_text(shape: Shape, value: str, name: str) -> Any:
     kind = shape.type_name
     if kind in ("integer", "long"):
-        try:
-            return int(value)
-        except ValueError:
-            raise bad_request(f"{name}: expected an integer") from None
+        if _INTEGER_TEXT.fullmatch(value) is None:
+            raise bad_request(f"{name}: expected an integer")
+        return _integer_in(shape, int(value), name)
     if kind in ("double", "float"):
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             raise bad_request(f"{name}: expected a number") from None
+        if not math.isfinite(number):
+            raise bad_request(f"{name}: expected a finite number")
+        return number
     if kind == "boolean":
         if value.lower() in ("true", "false"):
             return value.lower() == "true"
@@ -235,40 +349,92 @@ def _scalar_from_text(shape: Shape, value: str, name: str) -> Any:
     return value
 
 
-def _from_json(shape: Shape, value: Any) -> Any:
-    """Type a JSON value per its shape (timestamps become epoch seconds)."""
+def _integer_in(shape: Shape, value: int, path: str) -> int:
+    """``value`` if it fits the member's type (``integer`` 32-bit, ``long`` 64-bit)."""
+    low, high = _INTEGER_RANGE[shape.type_name]
+    if not low <= value <= high:
+        # [A] the service's deserializer refuses a number its integer type cannot hold
+        # (a Java int or long) instead of wrapping it around.
+        raise bad_request(
+            f"{path}: the number is out of range for a {_INTEGER_BITS[shape.type_name]}-bit integer"
+        )
+    return value
+
+
+#: Range of the model's integer types: Smithy ``integer`` is 32-bit, ``long`` 64-bit.
+_INTEGER_RANGE = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+_INTEGER_BITS = {"integer": 32, "long": 64}
+
+
+def _from_json(shape: Shape, value: Any, path: str) -> Any:
+    """Type a JSON value per its shape (timestamps become epoch seconds).
+
+    A value of the wrong JSON type is passed on unchanged: the model check
+    (:func:`._constraints.validate`) reports it with its member path.
+    """
     if value is None:
         return None
     if isinstance(shape, StructureShape) and isinstance(value, dict):
         return {
-            k: _from_json(shape.members[k], v) if k in shape.members else v
+            k: _from_json(shape.members[k], v, _member_path(path, k)) if k in shape.members else v
             for k, v in value.items()
         }
     if isinstance(shape, ListShape) and isinstance(value, list):
-        return [_from_json(shape.member, v) for v in value]
+        return [_from_json(shape.member, v, f"{path}[{i}]") for i, v in enumerate(value)]
     if isinstance(shape, MapShape) and isinstance(value, dict):
-        return {k: _from_json(shape.value, v) for k, v in value.items()}
-    if shape.type_name == "timestamp":
-        return _timestamp_in(value, shape.name)
+        return {k: _from_json(shape.value, v, f"{path}[…]") for k, v in value.items()}
+    kind = shape.type_name
+    if kind in _INTEGER_RANGE and isinstance(value, int) and not isinstance(value, bool):
+        return _integer_in(shape, value, path)
+    if kind == "timestamp":
+        return _timestamp_in(value, path)
     return value
 
 
+def _member_path(path: str, name: str) -> str:
+    return name if not path else f"{path}.{name}"
+
+
+#: The timestamps a request may carry: those a ``datetime`` can hold (years 1 to 9999).
+_EARLIEST = datetime(1, 1, 1, tzinfo=timezone.utc).timestamp()
+_LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp()
+
+
 def _timestamp_in(value: Any, name: str) -> float:
+    seconds: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
         try:
-            return float(value)
-        except ValueError:
-            pass
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            raise bad_request(f"{name}: expected a timestamp") from None
-        if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=timezone.utc)
+            seconds = float(value)
+        except OverflowError:  # an int beyond a double
+            seconds = math.inf
+    elif isinstance(value, str):
+        seconds = _timestamp_text(value)
+    if seconds is None:
+        raise bad_request(f"{name}: expected a timestamp")
+    if not _EARLIEST <= seconds <= _LATEST:
+        # [A] the service refuses a date outside years 1-9999 rather than wrapping it.
+        raise bad_request(f"{name}: the timestamp is outside the years 1 to 9999")
+    return seconds
+
+
+def _timestamp_text(value: str) -> float | None:
+    """Epoch seconds of a timestamp sent as text (epoch seconds or ISO 8601)."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return seconds if math.isfinite(seconds) else math.inf
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    try:
         return parsed.timestamp()
-    raise bad_request(f"{name}: expected a timestamp")
+    except (OverflowError, ValueError):
+        return math.inf
 
 
 # --------------------------------------------------------------------------- responses
@@ -353,5 +519,11 @@ def unknown_route(method: str, path: str) -> HttpResponse:
 
 def split_target(target: str) -> tuple[str, str]:
     """Split a request target (``/path?query`` or a full URL) into path and query."""
-    parts = urlsplit(target)
-    return parts.path or "/", parts.query
+    if not target.startswith("/"):  # absolute form: http://host:port/path?query
+        try:
+            parts = urlsplit(target)
+        except ValueError:  # e.g. "http://[broken"; routed as a path, it matches nothing
+            return target, ""
+        return parts.path or "/", parts.query
+    path, _, query = target.partition("#")[0].partition("?")
+    return path, query

@@ -14,36 +14,81 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .. import _display, _service
+from .. import _display
 
-__all__ = ["REDACTED", "Extra", "mask_sensitive", "model"]
+__all__ = ["REDACTED", "Extra", "mask_sensitive", "model", "show_personal_data"]
 
 _C = TypeVar("_C", bound=type)
 
 REDACTED = "<redacted>"
 
 
+class _Reveal:
+    """The state of :func:`show_personal_data` (process-wide), and the context manager
+    it returns."""
+
+    on = False
+
+    def __init__(self, previous: bool) -> None:
+        self._previous = previous
+
+    def __enter__(self) -> _Reveal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        _Reveal.on = self._previous
+
+
+def show_personal_data(enabled: bool = True) -> _Reveal:
+    """Show (or mask again) personal data in ``repr()`` and IPython's plain-text view.
+
+    Off by default: reprs end up in logs and tracebacks. Turn it on for local work on
+    test data; it applies to the whole process. Used as a context manager it restores
+    the previous setting on exit. Logs never contain personal data either way, and the
+    notebook's HTML view always shows it.
+
+    Args:
+        enabled: ``True`` to show values, ``False`` to mask them again.
+
+    Returns:
+        A context manager that restores the previous setting.
+
+    Example:
+        >>> from customer_profiles_sdk import Profile, show_personal_data
+        >>> ana = Profile(first_name="Ana")
+        >>> "Ana" in repr(ana)
+        False
+        >>> with show_personal_data():
+        ...     "Ana" in repr(ana)
+        True
+        >>> "Ana" in repr(ana)
+        False
+    """
+    previous = _Reveal.on
+    _Reveal.on = bool(enabled)
+    return _Reveal(previous)
+
+
 def _masked(value: object) -> str:
-    return "None" if value is None else REDACTED
+    if value is None:
+        return "None"
+    return repr(value) if _Reveal.on else REDACTED
 
 
 def mask_sensitive(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """attrs field transformer: ``repr`` masks fields the model marks as personal data.
+    """attrs field transformer: ``repr`` masks the fields whose metadata says
+    ``"sensitive": True``.
 
-    A field is personal data when the service model marks its member ``sensitive`` (or
-    anything inside it), or when it sets ``metadata={"sensitive": True}`` itself. Reprs
-    end up in logs and tracebacks; the notebook view shows values on request instead.
+    The generator sets it exactly where the service model marks personal data: a member
+    whose shape (or a list or map shape inside it) is ``sensitive``, and every member of
+    a structure that is only reached through a sensitive shape, so a model shown on its
+    own masks what it masks inside its parent. Reprs end up in logs and tracebacks; the
+    notebook views and :func:`customer_profiles_sdk.show_personal_data` show values on
+    request instead.
     """
-    shape = getattr(cls, "__wire_shape__", None)
-    sensitive = _service.sensitive_members(shape) if shape else frozenset()
-    names = _service.member_names(shape) if shape else {}
-    out = []
-    for field in fields:
-        wire = field.metadata.get("wire") or names.get(field.name)
-        if field.metadata.get("sensitive") or (wire is not None and wire in sensitive):
-            field = field.evolve(repr=_masked)
-        out.append(field)
-    return out
+    return [
+        field.evolve(repr=_masked) if field.metadata.get("sensitive") else field for field in fields
+    ]
 
 
 #: Type of every model's ``extra`` field: wire members this SDK version does not know,

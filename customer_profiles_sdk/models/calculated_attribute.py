@@ -1,19 +1,37 @@
-"""Calculated attributes: definitions, their conditions and filters, and their values.
+"""Calculated attributes: definitions and values.
 
-A calculated attribute aggregates one or two fields of the objects of one object type
-(``SUM`` of ``{Order.total}``, ``COUNT`` of cases...) into one value per profile.
+The models are generated (``customer_profiles_sdk.models._generated``); this module keeps
+the names it has always offered. Import from ``customer_profiles_sdk`` or
+``customer_profiles_sdk.models`` in new code.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import Enum
-from typing import ClassVar
-
-import attrs
-
-from ._base import Extra, model
-from .domain import Readiness
+from . import (
+    AttributeDetails,
+    AttributeItem,
+    BatchCalculatedAttributeValues,
+    BatchGetCalculatedAttributeForProfileError,
+    CalculatedAttribute,
+    CalculatedAttributeSummary,
+    CalculatedAttributeValue,
+    ConditionOverrides,
+    Conditions,
+    Filter,
+    FilterAttributeDimension,
+    FilterDimension,
+    FilterDimensionType,
+    FilterGroup,
+    Include,
+    Operator,
+    Range,
+    RangeOverride,
+    ReadinessStatus,
+    Statistic,
+    Threshold,
+    Unit,
+    ValueRange,
+)
 
 __all__ = [
     "AttributeDetails",
@@ -40,364 +58,3 @@ __all__ = [
     "Unit",
     "ValueRange",
 ]
-
-
-class Statistic(str, Enum):
-    """How a calculated attribute aggregates the objects' values (open enum)."""
-
-    FIRST_OCCURRENCE = "FIRST_OCCURRENCE"
-    LAST_OCCURRENCE = "LAST_OCCURRENCE"
-    COUNT = "COUNT"
-    SUM = "SUM"
-    MINIMUM = "MINIMUM"
-    MAXIMUM = "MAXIMUM"
-    AVERAGE = "AVERAGE"
-    MAX_OCCURRENCE = "MAX_OCCURRENCE"
-
-
-class Unit(str, Enum):
-    """Unit of a range of time (``Unit`` and ``RangeUnit``; open enum)."""
-
-    DAYS = "DAYS"
-
-
-class Operator(str, Enum):
-    """Comparison of a :class:`Threshold` (open enum)."""
-
-    EQUAL_TO = "EQUAL_TO"
-    GREATER_THAN = "GREATER_THAN"
-    LESS_THAN = "LESS_THAN"
-    NOT_EQUAL_TO = "NOT_EQUAL_TO"
-
-
-class Include(str, Enum):
-    """How a filter combines its groups, or a group its dimensions (``Include`` and
-    ``Type``; open enum)."""
-
-    ALL = "ALL"
-    ANY = "ANY"
-    NONE = "NONE"
-
-
-class FilterDimensionType(str, Enum):
-    """How a filter dimension compares an object's attribute with its values (open enum)."""
-
-    INCLUSIVE = "INCLUSIVE"
-    EXCLUSIVE = "EXCLUSIVE"
-    CONTAINS = "CONTAINS"
-    BEGINS_WITH = "BEGINS_WITH"
-    ENDS_WITH = "ENDS_WITH"
-    BEFORE = "BEFORE"
-    AFTER = "AFTER"
-    BETWEEN = "BETWEEN"
-    NOT_BETWEEN = "NOT_BETWEEN"
-    ON = "ON"
-    GREATER_THAN = "GREATER_THAN"
-    LESS_THAN = "LESS_THAN"
-    GREATER_THAN_OR_EQUAL = "GREATER_THAN_OR_EQUAL"
-    LESS_THAN_OR_EQUAL = "LESS_THAN_OR_EQUAL"
-    EQUAL = "EQUAL"
-
-
-class ReadinessStatus(str, Enum):
-    """Whether a calculated attribute has finished processing existing data (open enum)."""
-
-    PREPARING = "PREPARING"
-    IN_PROGRESS = "IN_PROGRESS"
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-
-
-@model
-class AttributeItem:
-    """One object attribute a calculated attribute reads (``AttributeItem``).
-
-    Example:
-        >>> AttributeItem(name="total").name
-        'total'
-    """
-
-    __wire_shape__: ClassVar[str] = "AttributeItem"
-
-    name: str
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class AttributeDetails:
-    """What a calculated attribute computes (``AttributeDetails``).
-
-    Attributes:
-        attributes: the object attributes the expression uses.
-        expression: ``{ObjectTypeName.AttributeName}`` references, optionally combined
-            with ``+ - * /``, e.g. ``"{Order.price} * {Order.quantity}"``.
-    """
-
-    __wire_shape__: ClassVar[str] = "AttributeDetails"
-
-    attributes: list[AttributeItem]
-    expression: str
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class ValueRange:
-    """A window of relative days: positive numbers are in the past (``ValueRange``)."""
-
-    __wire_shape__: ClassVar[str] = "ValueRange"
-
-    start: int
-    end: int
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class Range:
-    """Which objects count, by time (``Range``).
-
-    Either ``value`` (the last ``value`` days) or ``value_range``; ``timestamp_source``
-    (``"{Order.date}"``) and ``timestamp_format`` (``EPOCHMILLI`` or ``ISO_8601``) say
-    where an object's event time is, instead of its ingestion time.
-
-    Example:
-        >>> Range(value=30, unit=Unit.DAYS).value
-        30
-    """
-
-    __wire_shape__: ClassVar[str] = "Range"
-
-    value: int | None = None
-    unit: Unit | str | None = None
-    value_range: ValueRange | None = None
-    timestamp_source: str | None = None
-    timestamp_format: str | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class Threshold:
-    """Answer whether the aggregate compares to ``value``, instead of the aggregate.
-
-    Example:
-        >>> Threshold(value="2", operator=Operator.GREATER_THAN).operator.value
-        'GREATER_THAN'
-    """
-
-    __wire_shape__: ClassVar[str] = "Threshold"
-
-    value: str
-    operator: Operator | str
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class Conditions:
-    """Limits on the objects a calculated attribute aggregates (``Conditions``).
-
-    Attributes:
-        range: only objects within this window of time.
-        object_count: only the most recent ``object_count`` objects.
-        threshold: answer ``"true"``/``"false"`` against a threshold instead of the value.
-    """
-
-    __wire_shape__: ClassVar[str] = "Conditions"
-
-    range: Range | None = None
-    object_count: int | None = None
-    threshold: Threshold | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class FilterAttributeDimension:
-    """One comparison of an object attribute with values (``FilterAttributeDimension``)."""
-
-    __wire_shape__: ClassVar[str] = "FilterAttributeDimension"
-
-    dimension_type: FilterDimensionType | str
-    values: list[str]
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class FilterDimension:
-    """Comparisons that must all hold: attribute name -> comparison (``FilterDimension``)."""
-
-    __wire_shape__: ClassVar[str] = "FilterDimension"
-
-    attributes: dict[str, FilterAttributeDimension]
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class FilterGroup:
-    """Dimensions combined by ``type`` (``ALL``, ``ANY`` or ``NONE``) (``FilterGroup``)."""
-
-    __wire_shape__: ClassVar[str] = "FilterGroup"
-
-    type: Include | str
-    dimensions: list[FilterDimension]
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class Filter:
-    """Which objects a calculated attribute aggregates, by their attributes (``Filter``).
-
-    Example:
-        >>> big = FilterAttributeDimension(
-        ...     dimension_type=FilterDimensionType.GREATER_THAN, values=["100"])
-        >>> f = Filter(include=Include.ALL, groups=[
-        ...     FilterGroup(type=Include.ALL, dimensions=[FilterDimension(
-        ...         attributes={"total": big})])])
-        >>> f.groups[0].dimensions[0].attributes["total"].values
-        ['100']
-    """
-
-    __wire_shape__: ClassVar[str] = "Filter"
-
-    include: Include | str
-    groups: list[FilterGroup]
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class RangeOverride:
-    """A range of relative days that replaces a definition's range for one call
-    (``RangeOverride``): from ``start`` days ago to ``end`` days ago (default: now).
-
-    ``unit`` is required by the API; ``CalculatedAttributes.batch_values`` sends
-    ``DAYS`` (the only unit) when it is ``None``.
-    """
-
-    __wire_shape__: ClassVar[str] = "RangeOverride"
-
-    start: int
-    end: int | None = None
-    unit: Unit | str | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class ConditionOverrides:
-    """Conditions that replace a definition's for one batch read (``ConditionOverrides``).
-
-    Example:
-        >>> ConditionOverrides(range=RangeOverride(start=7, end=0)).range.start
-        7
-    """
-
-    __wire_shape__: ClassVar[str] = "ConditionOverrides"
-
-    range: RangeOverride | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class CalculatedAttribute:
-    """A calculated attribute definition (``GetCalculatedAttributeDefinition``; also what
-    ``CreateCalculatedAttributeDefinition`` and ``UpdateCalculatedAttributeDefinition``
-    answer; the update's answer has no ``filter``).
-
-    ``status`` and ``readiness`` are read-only (set by the service).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetCalculatedAttributeDefinitionResponse"
-
-    calculated_attribute_name: str
-    display_name: str | None = None
-    description: str | None = None
-    created_at: datetime | None = None
-    last_updated_at: datetime | None = None
-    statistic: Statistic | str | None = None
-    filter: Filter | None = None
-    conditions: Conditions | None = None
-    attribute_details: AttributeDetails | None = None
-    use_historical_data: bool | None = None
-    status: ReadinessStatus | str | None = None
-    readiness: Readiness | None = None
-    tags: dict[str, str] = attrs.field(factory=dict)
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class CalculatedAttributeSummary:
-    """One definition in ``ListCalculatedAttributeDefinitions``
-    (``ListCalculatedAttributeDefinitionItem``)."""
-
-    __wire_shape__: ClassVar[str] = "ListCalculatedAttributeDefinitionItem"
-
-    calculated_attribute_name: str
-    display_name: str | None = None
-    description: str | None = None
-    created_at: datetime | None = None
-    last_updated_at: datetime | None = None
-    use_historical_data: bool | None = None
-    status: ReadinessStatus | str | None = None
-    tags: dict[str, str] = attrs.field(factory=dict)
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class CalculatedAttributeValue:
-    """The value of one calculated attribute for one profile (``CalculatedAttributeValue``;
-    also each item of ``ListCalculatedAttributesForProfile`` and the answer of
-    ``GetCalculatedAttributeForProfile``, to which the SDK adds the ``profile_id`` asked).
-
-    ``value`` is a string as the service sends it (``"42.5"``, or ``"true"``/``"false"``
-    under a threshold); ``None`` when no object qualifies. ``is_data_partial`` is the
-    service's string flag; :attr:`partial` reads it as a ``bool``.
-
-    Example:
-        >>> CalculatedAttributeValue(
-        ...     calculated_attribute_name="spend", value="42.5", is_data_partial="false"
-        ... ).partial
-        False
-    """
-
-    __wire_shape__: ClassVar[str] = "CalculatedAttributeValue"
-
-    calculated_attribute_name: str
-    display_name: str | None = None
-    is_data_partial: str | None = None
-    profile_id: str | None = None
-    value: str | None = None
-    last_object_timestamp: datetime | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-    @property
-    def partial(self) -> bool:
-        """Whether the value is based on partial data (``is_data_partial == "true"``)."""
-        return (self.is_data_partial or "").lower() == "true"
-
-
-@model
-class BatchGetCalculatedAttributeForProfileError:
-    """A profile a batch read could not answer for (``ResourceNotFoundException``...)."""
-
-    __wire_shape__: ClassVar[str] = "BatchGetCalculatedAttributeForProfileError"
-
-    code: str
-    message: str
-    profile_id: str
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class BatchCalculatedAttributeValues:
-    """What ``BatchGetCalculatedAttributeForProfile`` answers.
-
-    Attributes:
-        values: one value per profile found, in the order asked.
-        errors: one error per profile that could not be answered.
-        condition_overrides: the overrides applied, echoed back.
-    """
-
-    __wire_shape__: ClassVar[str] = "BatchGetCalculatedAttributeForProfileResponse"
-
-    values: list[CalculatedAttributeValue] = attrs.field(
-        factory=list, metadata={"wire": "CalculatedAttributeValues"}
-    )
-    errors: list[BatchGetCalculatedAttributeForProfileError] = attrs.field(factory=list)
-    condition_overrides: ConditionOverrides | None = None
-    extra: Extra = attrs.field(factory=dict, repr=False)

@@ -61,9 +61,14 @@ def output_problems(
     ]
 
 
-def _check(shape: Shape, value: Any, path: str, out: list[str]) -> None:
+def _check(shape: Shape, value: Any, path: str, out: list[str], required: bool = False) -> None:
     where = path or "(body)"
     meta = shape.metadata
+    if required and isinstance(shape, (ListShape, MapShape)) and not value:
+        # A required member whose shape has a minimum size cannot be both present and
+        # small enough when there is nothing to send (GetRecommenderFilter's ``Tags``,
+        # a TagMap of min 1, when untagged): an empty one is the only conforming answer.
+        meta = {k: v for k, v in meta.items() if k != "min"}
     if isinstance(shape, StructureShape):
         if not isinstance(value, Mapping):
             out.append(f"{where}: expected an object, got {type(value).__name__}")
@@ -80,7 +85,8 @@ def _check(shape: Shape, value: Any, path: str, out: list[str]) -> None:
             elif child is None:
                 out.append(f"{_join(path, name)}: null (omit the member instead)")
             else:
-                _check(member, child, _join(path, name), out)
+                required = name in shape.required_members
+                _check(member, child, _join(path, name), out, required)
         return
     if isinstance(shape, ListShape):
         if not isinstance(value, list):

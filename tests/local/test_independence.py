@@ -37,8 +37,9 @@ LOCAL = "customer_profiles_sdk.local"
 # --------------------------------------------------------------------------- imports
 
 
-def _imported_modules(path: Path) -> Iterator[tuple[int, str]]:
-    """Every module an import statement of ``path`` refers to, made absolute."""
+def _imported_modules(path: Path, package: str = LOCAL) -> Iterator[tuple[int, str]]:
+    """Every module an import statement of ``path`` (a module of ``package``) refers
+    to, made absolute."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -48,7 +49,7 @@ def _imported_modules(path: Path) -> Iterator[tuple[int, str]]:
             if node.level == 0:
                 base = node.module or ""
             else:
-                parts = LOCAL.split(".")
+                parts = package.split(".")
                 parts = parts[: len(parts) - (node.level - 1)]
                 base = ".".join(parts + ([node.module] if node.module else []))
             yield node.lineno, base
@@ -64,16 +65,32 @@ def _outside_local(module: str) -> bool:
     return sdk and not inside
 
 
+def _package_of(path: Path) -> str:
+    """The package a module of ``local`` (or of one of its subpackages) belongs to."""
+    inner = path.parent.relative_to(LOCAL_DIR).parts
+    return ".".join([LOCAL, *inner])
+
+
 def test_the_emulator_imports_nothing_of_the_sdk() -> None:
-    sources = sorted(LOCAL_DIR.glob("*.py"))
+    sources = sorted(LOCAL_DIR.rglob("*.py"))
     assert len(sources) > 15
+    assert any(path.parent != LOCAL_DIR for path in sources)  # subpackages are read too
     offending = [
-        f"{path.name}:{line}: {module}"
+        f"{path.relative_to(LOCAL_DIR)}:{line}: {module}"
         for path in sources
-        for line, module in _imported_modules(path)
+        for line, module in _imported_modules(path, _package_of(path))
         if _outside_local(module)
     ]
     assert offending == []
+
+
+def test_relative_imports_of_a_subpackage_resolve_against_it(tmp_path: Path) -> None:
+    path = tmp_path / "_probe.py"
+    path.write_text("from .. import _service\nfrom ..._model import x\n", encoding="utf-8")
+    found = [m for _, m in _imported_modules(path, f"{LOCAL}.segments")]
+    assert f"{LOCAL}._service" in found
+    assert "customer_profiles_sdk._model" in found
+    assert any(_outside_local(m) for m in found)
 
 
 @pytest.mark.parametrize(
@@ -97,8 +114,40 @@ def test_the_import_check_sees_relative_and_absolute_imports(
     assert any(_outside_local(m) for _, m in _imported_modules(path)) is found
 
 
-def test_the_implemented_operations_are_the_39_seed_operations() -> None:
-    assert _model.implemented_operations() == frozenset(_service.SEED_OPERATIONS)
+def test_the_implemented_operations_include_the_39_seed_operations() -> None:
+    implemented = _model.implemented_operations()
+    assert frozenset(_service.SEED_OPERATIONS) <= implemented
+    assert implemented <= frozenset(_model.service_model().operation_names)
+
+
+#: The segment operations of botocore 1.44 (spec/segments.md), implemented beyond the seed.
+SEGMENT_OPERATIONS = frozenset(
+    {
+        "CreateSegmentDefinition",
+        "GetSegmentDefinition",
+        "ListSegmentDefinitions",
+        "DeleteSegmentDefinition",
+        "CreateSegmentEstimate",
+        "GetSegmentEstimate",
+        "GetSegmentMembership",
+        "CreateSegmentSnapshot",
+        "GetSegmentSnapshot",
+        "PutSegmentSubscription",
+        "GetSegmentSubscription",
+        "DeleteSegmentSubscription",
+        "ListSegmentSubscriptionEvents",
+        "AssociateStreamForSegments",
+        "GetStreamForSegments",
+        "DisassociateStreamForSegments",
+    }
+)
+
+
+def test_the_segment_operations_of_the_model_are_implemented() -> None:
+    model_operations = set(_model.service_model().operation_names)
+    implemented = _model.implemented_operations()
+    assert SEGMENT_OPERATIONS & model_operations <= implemented
+    assert SEGMENT_OPERATIONS - model_operations == SEGMENT_OPERATIONS - implemented
 
 
 def test_paging_facts_agree_with_the_sdk() -> None:

@@ -264,7 +264,7 @@ def test_unknown_resources_are_not_found(client, domain, arn):
     [
         "arn:aws:s3:::bucket",  # model pattern
         "arn:aws:profile:us-east-1:123456789012:segments/x",  # no domain
-        ARN + D + "/layouts/x",  # not a taggable type here
+        ARN + D + "/widgets/x",  # not a taggable type
     ],
 )
 def test_malformed_arns_are_bad_request(client, domain, arn):

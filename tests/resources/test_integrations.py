@@ -178,6 +178,19 @@ def test_put_with_object_type_names_and_event_trigger(
     domain: Domain, backend: LocalBackend
 ) -> None:
     mapping = {"ShopifyCreateOrders": "Order", "ShopifyCreateCustomers": "Customer"}
+    # The emulator accepts only event triggers that exist (one integration each).
+    any_order = {"Source": "_source.id", "ComparisonOperator": "EXCLUSIVE", "Values": ["-"]}
+    backend.client().create_event_trigger(
+        DomainName="int-tests",
+        EventTriggerName="vip-trigger",
+        ObjectTypeName="Order",
+        EventTriggerConditions=[
+            {
+                "EventTriggerDimensions": [{"ObjectAttributes": [any_order]}],
+                "LogicalOperator": "ALL",
+            }
+        ],
+    )
     out = domain.integrations.put(
         "arn:aws:events:us-east-1:123456789012:event-source/aws.partner/shopify.com/1/shop",
         object_type_names=mapping,

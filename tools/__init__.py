@@ -1,0 +1,1 @@
+"""Developer tools of customer-profiles-sdk (not part of the installed package)."""
