@@ -224,6 +224,30 @@ def test_store_only_templates_cannot_feed_calculated_attributes():
             )
 
 
+def test_store_only_registered_templates_cannot_feed_event_triggers():
+    backend = LocalBackend()
+    backend.register_template("StoreT", DEFINITION, store_only=True)
+    client = make(backend)
+    client.put_profile_object_type(
+        DomainName=D, ObjectTypeName="S", Description="stored", TemplateId="StoreT"
+    )
+    dimension = {
+        "ObjectAttributes": [
+            {"FieldName": "amount", "ComparisonOperator": "EQUAL", "Values": ["1"]}
+        ]
+    }
+    for type_name in ("S", "StoreT"):
+        with pytest.raises(client.exceptions.BadRequestException, match="store-only"):
+            client.create_event_trigger(
+                DomainName=D,
+                EventTriggerName=f"t{type_name}",
+                ObjectTypeName=type_name,
+                EventTriggerConditions=[
+                    {"EventTriggerDimensions": [dimension], "LogicalOperator": "ALL"}
+                ],
+            )
+
+
 # --------------------------------------------------------------------------- register_template
 
 
