@@ -58,7 +58,8 @@ class CalculatedAttributes(DomainResource):
     """The calculated attributes of a domain: ``domain.calculated_attributes``.
 
     A definition aggregates one or two fields of the objects of one object type
-    (``SUM`` of ``{Order.total}``); the service keeps a value of it for every profile.
+    (``SUM`` of ``{Order.total}``, a field of the ``Order`` object type); the service keeps a
+    value of it for every profile.
 
     Example:
         >>> import json
@@ -68,6 +69,7 @@ class CalculatedAttributes(DomainResource):
         >>> _ = cp.client.put_profile_object_type(
         ...     DomainName="docs-ca", ObjectTypeName="Order", Description="orders",
         ...     Fields={"id": {"Source": "_source.id"},
+        ...             "total": {"Source": "_source.total"},
         ...             "email": {"Source": "_source.email",
         ...                       "Target": "_profile.EmailAddress"}},
         ...     Keys={"orderId": [{"StandardIdentifiers": ["UNIQUE"], "FieldNames": ["id"]}],

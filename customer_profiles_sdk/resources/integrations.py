@@ -54,8 +54,9 @@ class Integrations(DomainResource):
         """Create or replace the integration of ``uri`` (``PutIntegration``).
 
         Give exactly one of ``object_type_name`` and ``object_type_names``. Putting an
-        existing URI again replaces its definition; its creation time stays, and
-        ``tags`` are added to the existing ones.
+        existing URI again replaces its definition; its creation time and its tags stay
+        (``tags`` apply when the integration is created; change them later with
+        ``cp.tags``).
 
         Args:
             uri: the source, e.g. an S3 URI, an Amazon Connect instance ARN or an

@@ -58,7 +58,8 @@ class ObjectTypes(DomainResource):
         A put replaces the whole definition: to change one setting, read the type with
         :meth:`get`, change it with ``attrs.evolve`` and put it back (the read-only
         ``created_at``, ``last_updated_at`` and ``max_available_profile_object_count``
-        are never sent). Tags in the request are added to the type's existing tags.
+        are never sent). ``tags`` apply when the type is created: putting an existing
+        type again keeps its tags (change them with ``cp.tags``).
 
         When ``template_id`` is set, the template supplies ``fields``, ``keys``,
         ``allow_profile_creation`` and ``source_last_updated_timestamp_format``: those

@@ -480,9 +480,10 @@ class Profiles(DomainResource):
     def delete_key(self, profile_id: str, key_name: str, values: Iterable[str]) -> bool:
         """Remove search-key values from a profile (``DeleteProfileKey``).
 
-        Idempotent: values the profile does not hold are ignored by the service.
-        Keys derived from the standard fields (``_email``, ``_phone``, ``_account``,
-        ``_fullName``, ``_profileId``) change with :meth:`update`, not here.
+        Idempotent: values the profile does not hold are ignored by the service. Values
+        of the standard keys (``_email``, ``_phone``, ``_account``, ``_fullName``) that
+        were added or stored can be removed too; the profile's own fields are not
+        changed (use :meth:`update` for those).
 
         Returns:
             ``True`` when the request succeeded, ``False`` if the profile (or the
