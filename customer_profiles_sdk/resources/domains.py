@@ -19,6 +19,7 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .segments import Segments
 
 if TYPE_CHECKING:
     from ..domain_spec import ApplyResult, DomainSpec, OnChange, Plan
@@ -108,6 +109,12 @@ class Domain(Resource):
     def matches(self) -> Matches:
         """The identity-resolution matches of the domain."""
         return Matches(self._transport, self._name)
+
+    @property
+    def segments(self) -> Segments:
+        """The domain's segments: definitions, estimates, membership, snapshots and
+        membership events."""
+        return Segments(self._transport, self._name)
 
     @api("GetDomain", output=DomainSettings)
     def get(self) -> DomainSettings:
