@@ -75,7 +75,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> None:
     planned = run("plan", str(EXAMPLE), "--local", endpoint)
     assert planned.returncode == 2, planned.stderr
-    assert planned.stdout.startswith("Plan for domain retail: 8 to create")
+    assert planned.stdout.startswith("Plan for domain retail: 10 to create")
     assert "+ calculated_attribute total_spend" in planned.stdout
 
     refused = run("apply", str(EXAMPLE), "--local", endpoint)

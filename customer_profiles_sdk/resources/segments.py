@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import _convert, _service
+from .. import _convert, _segment_checks, _service
 from .._convert import to_request
 from .._polling import PollPolicy, wait_for
 from .._service import Violation
@@ -32,7 +32,6 @@ from ..models import (
     SegmentSubscriptionEvent,
 )
 from ..paging import Paged
-from . import _segment_checks
 from ._base import DomainResource, api, coerce, value_list
 
 __all__ = [

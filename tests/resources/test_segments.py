@@ -683,3 +683,30 @@ def test_the_other_operations_check_their_input(segments: Segments, backend: Loc
     ]
     err = _rejected(backend, lambda: subscriptions.put("s", unit="HOURLY"))
     assert err.violations[0].detail == "unit without interval"
+
+
+# --------------------------------------------------------------------------- notebook views
+
+
+def test_a_definition_shows_who_is_in_it_and_masks_its_values_in_repr(
+    segments: Segments,
+) -> None:
+    segments.create(
+        "tagged",
+        display_name="<Tagged>",
+        groups=all_of(profile.first_name.is_("<Ann>")),
+        sort=sort_by(profile.last_name.ascending()),
+        tags={"team": "crm"},
+    )
+    definition = segments.get("tagged")
+    page = definition._repr_html_()
+    assert "<caption><b>Segment tagged</b></caption>" in page
+    assert "&lt;Tagged&gt;" in page
+    assert "<Ann>" not in page
+    assert "FirstName is &quot;&lt;Ann&gt;&quot;" in page
+    assert "LastName ASC (PROFILE)" in page
+    assert "team=crm" in page
+    assert "<Ann>" in definition.describe()
+    assert "<Ann>" not in repr(definition)  # personal data stays out of logs
+    sql = SegmentDefinition(segment_definition_name="sql", segment_sql_query="SELECT 1")
+    assert "Profiles returned by the SQL query:\nSELECT 1" in sql.describe()

@@ -31,7 +31,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .._service import Violation
+from ._service import Violation
 
 __all__ = [
     "MAX_ATTRIBUTES",
