@@ -38,7 +38,7 @@ Example:
     ...     attribute("ltv").greater_than(1000),
     ...     within=members_of_any("newsletter"),
     ... )
-    >>> print("\\n".join(describe([seattle_vips], include="ALL")))
+    >>> print(describe([seattle_vips], include="ALL"))
     Profiles in every group (Include ALL):
       Group 1: members of any of the segments newsletter (SourceType ANY), where ALL of
         Address.City is "Seattle" or "Tacoma"
@@ -684,9 +684,9 @@ def describe(
     groups: Group | Sequence[Group | Mapping[str, Any]],
     *,
     include: IncludeOptions | str | None = None,
-) -> list[str]:
-    """Audience groups as lines of text for people (the text of a definition's
-    notebook view).
+) -> str:
+    """Audience groups as text for people, one line per group and condition (the text
+    of a definition's notebook view, and of ``SegmentDefinition.describe()``).
 
     Args:
         groups: one group or several.
@@ -696,4 +696,4 @@ def describe(
     wire: dict[str, Any] = {"Groups": [_convert.to_wire(coerce(Group, g)) for g in items]}
     if include is not None:
         wire["Include"] = include.value if isinstance(include, IncludeOptions) else include
-    return _display.describe_segment_groups(wire)
+    return "\n".join(_display.describe_segment_groups(wire))

@@ -85,7 +85,7 @@ def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> Non
     applied = run("--local", endpoint, "apply", str(EXAMPLE), "--yes")
     assert applied.returncode == 0, applied.stderr
     assert "  + object_type Order ... done" in applied.stdout
-    assert "Applied 8 change(s) to domain retail." in applied.stdout
+    assert "Applied 10 change(s) to domain retail." in applied.stdout
 
     again = run("plan", str(EXAMPLE), "--endpoint-url", endpoint)
     assert again.returncode == 0, again.stderr

@@ -24,6 +24,8 @@ from ..models import (
     SegmentDefinition,
     SegmentDefinitionSummary,
     SegmentEstimate,
+    SegmentGroup,
+    SegmentGroupStructure,
     SegmentMembership,
     SegmentSnapshot,
     SegmentSort,
@@ -62,6 +64,10 @@ def _groups_request(
             violation = Violation(f"{member}.Include", "only with groups", "include without groups")
             raise ValidationError(operation, [violation])
         return None
+    if isinstance(groups, (SegmentGroup, SegmentGroupStructure)):
+        raise TypeError(
+            "groups= takes the audience groups: pass groups=query.groups, include=query.include"
+        )
     items = [groups] if isinstance(groups, Group) else builtins.list(groups)
     request: dict[str, Any] = {"Groups": [to_request(coerce(Group, g), "Group") for g in items]}
     if include is not None:

@@ -23,6 +23,7 @@ from customer_profiles_sdk import (
     SegmentDefinition,
     SegmentDefinitionSummary,
     SegmentEstimate,
+    SegmentGroup,
     SegmentMembership,
     SegmentSnapshot,
     SegmentSubscriptionEvent,
@@ -226,7 +227,7 @@ def test_groups_sources_and_sort() -> None:
 
 
 def test_describe_reads_as_sentences() -> None:
-    lines = describe(
+    text = describe(
         [
             any_of(
                 attribute("visit").between(date(2024, 1, 1), "2024-02-01"),
@@ -237,7 +238,7 @@ def test_describe_reads_as_sentences() -> None:
         ],
         include=IncludeOptions.NONE,
     )
-    assert lines == [
+    assert text.splitlines() == [
         "Profiles in no group (Include NONE):",
         "  Group 1: members of none of the segments blocked (SourceType NONE), where ANY of",
         "    Attributes.visit is between 2024-01-01T00:00:00Z and 2024-02-01",
@@ -245,10 +246,9 @@ def test_describe_reads_as_sentences() -> None:
         "  Group 2: where ALL of",
         "    calculated attribute calls is greater than 3 (over the range from 60 to 0 days ago)",
     ]
-    assert describe(all_of()) == [
-        "Profiles in every group (Include not set):",
-        "  Group 1: every profile of the domain",
-    ]
+    assert describe(all_of()) == (
+        "Profiles in every group (Include not set):\n  Group 1: every profile of the domain"
+    )
 
 
 # --------------------------------------------------------------------------- definitions
@@ -628,6 +628,9 @@ def test_definitions_are_checked_before_sending(segments: Segments, backend: Loc
     assert _rejected(backend, create(sql="SELECT 1", include="ALL")).fields == [
         "SegmentGroups.Include"
     ]
+    query = SegmentGroup(groups=[all_of()])
+    with pytest.raises(TypeError, match=r"groups=query\.groups, include=query\.include"):
+        segments.create("s", display_name="S", groups=query)  # type: ignore[arg-type]
 
 
 def test_model_constraints_are_reported_with_the_documented_ones(
