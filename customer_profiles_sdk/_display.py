@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _convert
 from ._convert import EXTRA_FIELD, is_model
 
 if TYPE_CHECKING:
@@ -334,3 +335,231 @@ def pretty(obj: Any, p: Any, cycle: bool) -> None:
     p.end_group(4, "")
     p.break_()
     p.text(")")
+
+
+# ---------------------------------------------------------------------------- segments
+
+#: How each dimension operator reads in a description of a segment.
+_OPERATOR_TEXT = {
+    "INCLUSIVE": "is",
+    "EXCLUSIVE": "is not",
+    "CONTAINS": "contains",
+    "BEGINS_WITH": "begins with",
+    "ENDS_WITH": "ends with",
+    "BEFORE": "is before",
+    "AFTER": "is after",
+    "ON": "is on",
+    "BETWEEN": "is between",
+    "NOT_BETWEEN": "is not between",
+    "GREATER_THAN": "is greater than",
+    "LESS_THAN": "is less than",
+    "GREATER_THAN_OR_EQUAL": "is greater than or equal to",
+    "LESS_THAN_OR_EQUAL": "is less than or equal to",
+    "EQUAL": "is equal to",
+    "LIST_CONTAINS": "contains any of",
+    "LIST_CONTAINS_ALL": "contains all of",
+}
+#: How ``Include`` / ``Type`` / ``SourceType`` read for groups and for conditions.
+_GROUPS_TEXT = {"ALL": "every group", "ANY": "at least one group", "NONE": "no group"}
+_SOURCES_TEXT = {"ALL": "every one", "ANY": "any", "NONE": "none"}
+
+
+#: Operators whose values are shown unquoted (numbers and dates).
+_UNQUOTED = frozenset(
+    (
+        *("BEFORE", "AFTER", "ON", "BETWEEN", "NOT_BETWEEN"),
+        *("GREATER_THAN", "LESS_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN_OR_EQUAL", "EQUAL"),
+    )
+)
+
+
+def _value_text(value: Any, operator: str) -> str:
+    text = str(value)
+    if (text.startswith("{{") and text.endswith("}}")) or operator in _UNQUOTED:
+        return text  # a reference to the profile's own value, a number or a date
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _condition_text(path: str, condition: Mapping[str, Any]) -> str:
+    operator = str(condition.get("DimensionType"))
+    values = [_value_text(v, operator) for v in condition.get("Values") or []]
+    joiner = " and " if operator in ("BETWEEN", "NOT_BETWEEN", "LIST_CONTAINS_ALL") else " or "
+    text = f"{path} {_OPERATOR_TEXT.get(operator, operator)} {joiner.join(values)}"
+    override = (condition.get("ConditionOverrides") or {}).get("Range")
+    if isinstance(override, Mapping):
+        start, end = override.get("Start"), override.get("End") or 0
+        unit = str(override.get("Unit") or "DAYS").lower()
+        text += f" (over the range from {start} to {end} {unit} ago)"
+    return text
+
+
+def _dimension_lines(dimension: Mapping[str, Any]) -> list[str]:
+    lines: list[str] = []
+    for member, value in (dimension.get("ProfileAttributes") or {}).items():
+        if not isinstance(value, Mapping):
+            continue
+        if member == "Attributes":
+            lines += [_condition_text(f"Attributes.{k}", v) for k, v in value.items()]
+        elif "DimensionType" in value:
+            lines.append(_condition_text(member, value))
+        else:  # an address: City, PostalCode...
+            lines += [_condition_text(f"{member}.{k}", v) for k, v in value.items()]
+    for name, value in (dimension.get("CalculatedAttributes") or {}).items():
+        lines.append(_condition_text(f"calculated attribute {name}", value))
+    if len(lines) > 1:
+        return [f"all of: {'; '.join(lines)}"]
+    return lines or ["(an empty condition)"]
+
+
+def describe_segment_groups(groups: Mapping[str, Any]) -> list[str]:
+    """A classic segment's ``SegmentGroups`` (wire form) as lines of text for people.
+
+    Combinators that are not set are shown as such: the service applies its own default.
+
+    Example:
+        >>> print("\\n".join(describe_segment_groups({"Include": "ANY", "Groups": [
+        ...     {"Type": "ALL", "Dimensions": [{"ProfileAttributes": {"Address": {
+        ...         "City": {"DimensionType": "INCLUSIVE", "Values": ["Seattle"]}}}}]},
+        ...     {"SourceSegments": [{"SegmentDefinitionName": "vip"}]}]})))
+        Profiles in at least one group (Include ANY):
+          Group 1: where ALL of
+            Address.City is "Seattle"
+          Group 2: members of any of the segments vip (SourceType not set)
+    """
+    include = groups.get("Include")
+    said = _GROUPS_TEXT.get(str(include), "every group") if include else "every group"
+    setting = f"Include {include}" if include else "Include not set"
+    lines = [f"Profiles in {said} ({setting}):"]
+    for number, group in enumerate(groups.get("Groups") or [], start=1):
+        parts = []
+        sources = [
+            str(s.get("SegmentDefinitionName"))
+            for s in group.get("SourceSegments") or []
+            if isinstance(s, Mapping)
+        ]
+        if sources:
+            source_type = group.get("SourceType")
+            which = _SOURCES_TEXT.get(str(source_type), "any") if source_type else "any"
+            setting = f"SourceType {source_type}" if source_type else "SourceType not set"
+            parts.append(f"members of {which} of the segments {', '.join(sources)} ({setting})")
+        dimensions = [d for d in group.get("Dimensions") or [] if isinstance(d, Mapping)]
+        if dimensions:
+            kind = group.get("Type")
+            parts.append(f"where {kind} of" if kind else "where (Type not set)")
+        elif not sources:
+            parts.append("every profile of the domain")
+        lines.append(f"  Group {number}: {', '.join(parts)}")
+        for dimension in dimensions:
+            lines += [f"    {line}" for line in _dimension_lines(dimension)]
+    return lines
+
+
+def _sort_text(sort: Mapping[str, Any]) -> str:
+    items = []
+    for attribute in sort.get("Attributes") or []:
+        details = [str(attribute.get(k)) for k in ("DataType", "Type") if attribute.get(k)]
+        extra = f" ({', '.join(details)})" if details else ""
+        items.append(f"{attribute.get('Name')} {attribute.get('Order')}{extra}")
+    return ", ".join(items)
+
+
+def describe_segment(definition: Any) -> str:
+    """A segment definition model (``SegmentDefinition``) as text for people: its name,
+    then who is in it (the groups, or the SQL query), then its sort order."""
+    wire = _convert.to_wire(definition)
+    name = wire.get("SegmentDefinitionName")
+    title = str(name)
+    if wire.get("DisplayName") and wire.get("DisplayName") != name:
+        title += f" ({wire['DisplayName']})"
+    lines = [title]
+    if wire.get("SegmentGroups") is not None:
+        lines += describe_segment_groups(wire["SegmentGroups"])
+    if wire.get("SegmentSqlQuery") is not None:
+        lines += ["Profiles returned by the SQL query:", *wire["SegmentSqlQuery"].splitlines()]
+    if wire.get("SegmentSort"):
+        lines.append(f"Sorted by {_sort_text(wire['SegmentSort'])}")
+    return "\n".join(lines)
+
+
+def segment_definition_html(definition: Any) -> str:
+    """A segment definition's notebook view: its settings, then who is in it, readably.
+
+    Example:
+        >>> from customer_profiles_sdk import SegmentDefinition
+        >>> page = segment_definition_html(SegmentDefinition(
+        ...     segment_definition_name="sql_vip", segment_sql_query="SELECT <x>"))
+        >>> "SELECT &lt;x&gt;" in page
+        True
+    """
+    wire = _convert.to_wire(definition)
+    rows = [
+        (label, wire.get(member))
+        for label, member in (
+            ("display name", "DisplayName"),
+            ("type", "SegmentType"),
+            ("description", "Description"),
+            ("created at", "CreatedAt"),
+            ("ARN", "SegmentDefinitionArn"),
+        )
+        if wire.get(member) is not None
+    ]
+    if wire.get("Tags"):
+        rows.append(("tags", ", ".join(f"{k}={v}" for k, v in wire["Tags"].items())))
+    body = "".join(
+        f'<tr><th style="{_CELL}">{html.escape(label)}</th><td style="{_CELL}">{_cell(value)}'
+        "</td></tr>"
+        for label, value in rows
+    )
+    if wire.get("SegmentGroups") is not None:
+        who = "\n".join(describe_segment_groups(wire["SegmentGroups"]))
+    elif wire.get("SegmentSqlQuery") is not None:
+        who = wire["SegmentSqlQuery"]
+    else:
+        who = "(no groups and no SQL query)"
+    body += (
+        f'<tr><th style="{_CELL}">members</th><td style="{_CELL}">'
+        f'<pre style="margin:0">{html.escape(who)}</pre></td></tr>'
+    )
+    if wire.get("SegmentSort"):
+        body += (
+            f'<tr><th style="{_CELL}">sorted by</th><td style="{_CELL}">'
+            f"{html.escape(_sort_text(wire['SegmentSort']))}</td></tr>"
+        )
+    caption = html.escape(f"Segment {wire.get('SegmentDefinitionName')}")
+    return f'<table style="{_STYLE}"><caption><b>{caption}</b></caption>{body}</table>'
+
+
+#: Colours of job states in the notebook: finished well, finished badly, not finished.
+_DONE_COLOUR, _FAILED_COLOUR, _PENDING_COLOUR = "#1a7f37", "#cf222e", "#9a6700"
+
+
+def status_html(title: str, status: Any, rows: Sequence[tuple[str, Any]], *, finished: bool) -> str:
+    """The notebook view of an asynchronous job's state: its status as a coloured badge,
+    then the rows that are set.
+
+    Args:
+        title: the caption (escaped), e.g. ``"Segment estimate 0f3c..."``.
+        status: the job's status (an enum member or a string).
+        rows: (label, value) pairs; ``None`` values are left out.
+        finished: whether the status is final (a final status other than a failure is
+            shown as a success).
+    """
+    text = str(status.value if isinstance(status, enum.Enum) else status)
+    if text == "FAILED":
+        colour = _FAILED_COLOUR
+    elif finished:
+        colour = _DONE_COLOUR
+    else:
+        colour = _PENDING_COLOUR
+    badge = (
+        f'<span style="color:#fff;background:{colour};border-radius:4px;padding:1px 6px">'
+        f"{html.escape(text)}</span>"
+    )
+    body = f'<tr><th style="{_CELL}">status</th><td style="{_CELL}">{badge}</td></tr>'
+    body += "".join(
+        f'<tr><th style="{_CELL}">{html.escape(label)}</th><td style="{_CELL}">{_cell(value)}'
+        "</td></tr>"
+        for label, value in rows
+        if value is not None
+    )
+    return f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>{body}</table>'

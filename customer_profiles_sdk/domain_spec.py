@@ -1,9 +1,9 @@
 """Scripted domain setup: a domain as code.
 
 A :class:`DomainSpec` describes a whole domain: its settings, object types, calculated
-attributes and integrations. It is written in YAML or JSON with the API's own member
-names (the PascalCase names of the AWS documentation and of the AWS CLI's JSON), so
-anything the API reference shows can be pasted in:
+attributes, integrations and segment definitions. It is written in YAML or JSON with the
+API's own member names (the PascalCase names of the AWS documentation and of the AWS
+CLI's JSON), so anything the API reference shows can be pasted in:
 
 .. code-block:: yaml
 
@@ -30,6 +30,14 @@ anything the API reference shows can be pasted in:
         Statistic: SUM
     Integrations:                 # PutIntegration members
       - {Uri: "s3://retail-orders", ObjectTypeName: Order}
+    SegmentDefinitions:           # CreateSegmentDefinition members
+      big_spenders:
+        DisplayName: Big spenders
+        SegmentGroups:
+          Groups:
+            - Dimensions:
+                - CalculatedAttributes:
+                    total_spend: {DimensionType: GREATER_THAN, Values: ["1000"]}
 
 ``cp.domains.plan(spec)`` shows what would change, ``cp.domains.apply(spec)`` makes the
 domain match the spec, ``cp.domains.export(name)`` writes an existing domain as a spec.
@@ -53,7 +61,7 @@ from typing import Any, Literal
 import attrs
 import yaml
 
-from . import _convert, _service
+from . import _convert, _segment_checks, _service
 from ._service import Violation
 from .errors import CustomerProfilesError, ValidationError
 from .models import (
@@ -63,6 +71,7 @@ from .models import (
     Matching,
     ObjectType,
     RuleBasedMatching,
+    SegmentDefinition,
 )
 
 __all__ = [
@@ -82,7 +91,7 @@ SETTINGS_MEMBERS: tuple[str, ...] = tuple(
     m for m in _service.structure("CreateDomainRequest").members if m not in ("DomainName", "Tags")
 )
 #: Top-level members of a spec file for what lives in the domain.
-SECTION_MEMBERS = ("ObjectTypes", "CalculatedAttributes", "Integrations")
+SECTION_MEMBERS = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
 TOP_MEMBERS: tuple[str, ...] = ("DomainName", *SETTINGS_MEMBERS, "Tags", *SECTION_MEMBERS)
 
 #: Members a template supplies; a spec gives them only for types without ``TemplateId``.
@@ -94,6 +103,7 @@ _ENTRY_OPERATION = {
     "ObjectTypes": ("PutProfileObjectType", "ObjectTypeName"),
     "CalculatedAttributes": ("CreateCalculatedAttributeDefinition", "CalculatedAttributeName"),
     "Integrations": ("PutIntegration", None),
+    "SegmentDefinitions": ("CreateSegmentDefinition", "SegmentDefinitionName"),
 }
 
 _REFERENCE = re.compile(r"\{([^{}]*)\}")
@@ -124,7 +134,9 @@ class DomainSpec:
     cleared, ``Matching`` and ``RuleBasedMatching`` are disabled, ``DataStore`` is left
     as it is. Tags are added and updated but never removed (the update operations of
     the API only add tags). Object types, calculated attributes and integrations that
-    are not in the spec are deleted only by ``apply(spec, prune=True)``.
+    are not in the spec are deleted only by ``apply(spec, prune=True)``. Segment
+    definitions cannot be updated: one whose definition changes is replaced (deleted and
+    created again); only tags are added to an existing one.
 
     Attributes:
         domain_name: the domain.
@@ -139,6 +151,7 @@ class DomainSpec:
             ``fields`` and ``keys``).
         calculated_attributes: the calculated attribute definitions.
         integrations: the integrations, identified by their URI.
+        segment_definitions: the segment definitions (classic or SQL).
 
     Example:
         >>> from customer_profiles_sdk.models import Matching
@@ -169,6 +182,9 @@ class DomainSpec:
         factory=tuple, converter=_tuple
     )
     integrations: tuple[IntegrationSpec, ...] = attrs.field(factory=tuple, converter=_tuple)
+    segment_definitions: tuple[SegmentDefinition, ...] = attrs.field(
+        factory=tuple, converter=_tuple
+    )
 
     # ----------------------------------------------------------------- lookups
 
@@ -191,6 +207,17 @@ class DomainSpec:
         """
         for item in self.calculated_attributes:
             if item.calculated_attribute_name == name:
+                return item
+        raise KeyError(name)
+
+    def segment_definition(self, name: str) -> SegmentDefinition:
+        """The segment definition ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such segment definition.
+        """
+        for item in self.segment_definitions:
+            if item.segment_definition_name == name:
                 return item
         raise KeyError(name)
 
@@ -237,6 +264,10 @@ class DomainSpec:
         integrations = [
             _convert.from_wire(IntegrationSpec, body) for body in data.get("Integrations") or []
         ]
+        segments = [
+            _convert.from_wire(SegmentDefinition, {**body, "SegmentDefinitionName": name})
+            for name, body in (data.get("SegmentDefinitions") or {}).items()
+        ]
         return cls(
             domain_name=data["DomainName"],
             default_expiration_days=data["DefaultExpirationDays"],
@@ -249,6 +280,7 @@ class DomainSpec:
             object_types=object_types,
             calculated_attributes=calculated,
             integrations=integrations,
+            segment_definitions=segments,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -291,6 +323,11 @@ class DomainSpec:
                 _without(_convert.to_request(item, "PutIntegrationRequest"), ("DomainName",))
                 for item in self.integrations
             ]
+        if self.segment_definitions:
+            out["SegmentDefinitions"] = {
+                item.segment_definition_name: segment_definition_body(item)
+                for item in self.segment_definitions
+            }
         return out
 
     # ----------------------------------------------------------------- files
@@ -453,6 +490,7 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
             if uri in seen_uris:
                 found.append(Violation(f"{where}.Uri", "unique", "the Uri is listed twice"))
             seen_uris.add(uri)
+    found += _segment_definitions_checks(_section(data, "SegmentDefinitions", found))
     return found
 
 
@@ -653,6 +691,169 @@ def _missing_type(path: str, type_name: str) -> Violation:
     )
 
 
+# --------------------------------------------------------------------------- segments
+
+
+def segment_definition_body(item: SegmentDefinition) -> dict[str, Any]:
+    """A segment definition as the members of its spec entry (``CreateSegmentDefinition``
+    less the names); read-only members (ARN, creation time, type) are left out."""
+    return _without(
+        _convert.to_request(item, "CreateSegmentDefinitionRequest"),
+        ("DomainName", "SegmentDefinitionName"),
+    )
+
+
+def segment_sources(body: Mapping[str, Any]) -> list[str]:
+    """The segments a definition (spec entry or request) starts from
+    (``SegmentGroups.Groups[].SourceSegments``), in order, each once."""
+    groups = body.get("SegmentGroups")
+    names: list[str] = []
+    if isinstance(groups, Mapping) and isinstance(groups.get("Groups"), list):
+        for group in groups["Groups"]:
+            sources = group.get("SourceSegments") if isinstance(group, Mapping) else None
+            for source in sources if isinstance(sources, list) else []:
+                name = source.get("SegmentDefinitionName") if isinstance(source, Mapping) else None
+                if isinstance(name, str) and name not in names:
+                    names.append(name)
+    return names
+
+
+def _segment_definitions_checks(section: Mapping[str, Any]) -> list[Violation]:
+    """Each ``SegmentDefinitions`` entry against ``CreateSegmentDefinition`` and the
+    documented rules the service would refuse halfway through an apply; and no cycle of
+    source segments inside the spec (such definitions could never all be created)."""
+    found: list[Violation] = []
+    for name, body in section.items():
+        where = f"SegmentDefinitions.{name}"
+        if not _entry_ok(body, where, "SegmentDefinitions", found):
+            continue
+        found += _entry_request(where, "SegmentDefinitions", name, body)
+        groups = body.get("SegmentGroups")
+        own = _segment_checks.check_one_of(
+            groups, body.get("SegmentSqlQuery"), groups_member="SegmentGroups"
+        )
+        if isinstance(groups, Mapping):
+            own += _segment_checks.check_groups(groups, "SegmentGroups")
+        found += [attrs.evolve(v, path=f"{where}.{v.path}") for v in own]
+    graph = {
+        name: [s for s in segment_sources(body) if s in section]
+        for name, body in section.items()
+        if isinstance(body, Mapping)
+    }
+    for cycle in _cycles(graph):
+        found.append(
+            Violation(
+                f"SegmentDefinitions.{cycle[0]}.SegmentGroups",
+                "no cycle of source segments",
+                " -> ".join([*cycle, cycle[0]]),
+            )
+        )
+    return found
+
+
+def _cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """The cycles of a dependency graph, each once (starting at its first node in
+    ``graph`` order)."""
+    found: list[list[str]] = []
+    seen: set[frozenset[str]] = set()
+
+    def walk(node: str, path: list[str]) -> None:
+        for nxt in graph.get(node, ()):
+            if nxt in path:
+                cycle = path[path.index(nxt) :]
+                key = frozenset(cycle)
+                if key not in seen:
+                    seen.add(key)
+                    start = min(cycle, key=list(graph).index)
+                    i = cycle.index(start)
+                    found.append(cycle[i:] + cycle[:i])
+            else:
+                walk(nxt, [*path, nxt])
+
+    for node in graph:
+        walk(node, [node])
+    return found
+
+
+def segment_reference_problems(
+    data: Mapping[str, Any],
+    *,
+    known_segments: Collection[str],
+    known_calculated_attributes: Collection[str],
+) -> list[Violation]:
+    """References of a spec's segment definitions (dict form) to segments and
+    calculated attributes that are neither in the spec nor in ``known_*`` (what exists in
+    the domain and is kept): source segments, calculated-attribute conditions and
+    ``{{_calculated_attribute.X}}`` values, ``CALCULATED`` sort attributes."""
+    section = data.get("SegmentDefinitions") or {}
+    segments = set(section) | set(known_segments)
+    calculated = set(data.get("CalculatedAttributes") or {}) | set(known_calculated_attributes)
+    found: list[Violation] = []
+    for name, body in section.items():
+        where = f"SegmentDefinitions.{name}"
+        for source in segment_sources(body):
+            if source not in segments:
+                found.append(
+                    Violation(
+                        f"{where}.SegmentGroups",
+                        "a segment of the spec or the domain",
+                        f"source segment {source!r} is neither in the spec nor in the domain",
+                    )
+                )
+        for path, attribute in _calculated_references(body):
+            if attribute not in calculated:
+                found.append(
+                    Violation(
+                        f"{where}.{path}",
+                        "a calculated attribute of the spec or the domain",
+                        f"calculated attribute {attribute!r} is neither in the spec nor in "
+                        "the domain",
+                    )
+                )
+    return found
+
+
+_CALCULATED_REFERENCE = re.compile(r"\{\{_calculated_attribute\.([^{}]+)\}\}")
+
+
+def _calculated_references(body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(member path, calculated attribute)`` of every calculated attribute a segment
+    definition names."""
+    out: list[tuple[str, str]] = []
+
+    def values(condition: Any, path: str) -> None:
+        items = condition.get("Values") if isinstance(condition, Mapping) else None
+        for value in items if isinstance(items, list) else []:
+            for name in _CALCULATED_REFERENCE.findall(str(value)):
+                out.append((f"{path}.Values", name))
+
+    groups = body.get("SegmentGroups")
+    group_list = groups.get("Groups") if isinstance(groups, Mapping) else None
+    for g, group in enumerate(group_list if isinstance(group_list, list) else []):
+        dimensions = group.get("Dimensions") if isinstance(group, Mapping) else None
+        for d, dimension in enumerate(dimensions if isinstance(dimensions, list) else []):
+            if not isinstance(dimension, Mapping):
+                continue
+            path = f"SegmentGroups.Groups[{g}].Dimensions[{d}]"
+            for member, condition in (dimension.get("ProfileAttributes") or {}).items():
+                nested = condition if isinstance(condition, Mapping) else {}
+                if member == "Attributes" or "DimensionType" not in nested:
+                    for key, item in nested.items():
+                        values(item, f"{path}.ProfileAttributes.{member}[{key!r}]")
+                else:
+                    values(nested, f"{path}.ProfileAttributes.{member}")
+            for name, condition in (dimension.get("CalculatedAttributes") or {}).items():
+                where = f"{path}.CalculatedAttributes[{name!r}]"
+                out.append((where, str(name)))
+                values(condition, where)
+    sort = body.get("SegmentSort")
+    attributes = sort.get("Attributes") if isinstance(sort, Mapping) else None
+    for i, item in enumerate(attributes if isinstance(attributes, list) else []):
+        if isinstance(item, Mapping) and item.get("Type") == "CALCULATED":
+            out.append((f"SegmentSort.Attributes[{i}]", str(item.get("Name"))))
+    return out
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -691,7 +892,9 @@ class SpecError(ValidationError):
 # --------------------------------------------------------------------------- plans
 
 ChangeKind = Literal["create", "update", "delete", "replace"]
-ResourceKind = Literal["domain", "object_type", "calculated_attribute", "integration"]
+ResourceKind = Literal[
+    "domain", "object_type", "calculated_attribute", "integration", "segment_definition"
+]
 
 _SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
 
@@ -703,9 +906,12 @@ class Change:
     Attributes:
         kind: ``create``, ``update``, ``delete`` or ``replace`` (delete, then create:
             for calculated attributes, whose definition other than ``DisplayName``,
-            ``Description`` and ``Conditions`` cannot be updated).
-        resource: ``domain``, ``object_type``, ``calculated_attribute`` or ``integration``.
-        name: the domain, object type or calculated attribute name, or integration URI.
+            ``Description`` and ``Conditions`` cannot be updated, and for segment
+            definitions, which cannot be updated at all: their ``update`` only adds tags).
+        resource: ``domain``, ``object_type``, ``calculated_attribute``, ``integration``
+            or ``segment_definition``.
+        name: the domain, object type, calculated attribute or segment definition name,
+            or integration URI.
         before: the resource as it is, in request members (``None`` for a create).
         after: the resource as the spec wants it (``None`` for a delete).
         reason: why a change is a replace.

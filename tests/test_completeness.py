@@ -47,6 +47,9 @@ ACCESS = {
     "Integrations": "domain.integrations",
     "AccountIntegrations": "cp.integrations",
     "Tags": "cp.tags",
+    "Segments": "domain.segments",
+    "SegmentSubscriptions": "domain.segments.subscriptions",
+    "SegmentStream": "domain.segments.stream",
 }
 
 

@@ -54,6 +54,16 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^4\. the service throttles",
         r"^   -> same profile: True, after 2 retries$",
     ],
+    "segments.py": [
+        r"^1\. domain segments-example: 4 customers with orders",
+        r"^2\. defined \['big_spenders', 'seattle_big_spenders'\]",
+        r'^       Address\.City is "Seattle"$',
+        r"^3\. estimate [0-9a-f]{8}\.\.\.: RUNNING -> SUCCEEDED, 3 big spenders$",
+        r"^4\. members of seattle_big_spenders: \['Ana'\]$",
+        r"^5\. snapshot COMPLETED: exported \['Di', 'Ana', 'Cy'\]",
+        r"^6\. Bo ordered for 1500: events \[\('JOINED', 'LIVE'\)\]$",
+        r"^   -> Bo joined seattle_big_spenders$",
+    ],
 }
 
 #: The examples need no AWS account: hide the developer's AWS configuration and
@@ -201,3 +211,7 @@ def test_notebook_runs_top_to_bottom(kernel_name: str) -> None:
     assert "@example.com" in profile_tables[0]  # the notebook view shows the data
     assert any("Paged(SearchProfiles)" in t for t in html_tables)
     assert any("image/png" in d for d in data), "no cell produced a plot"
+    segment_views = [t for t in html_tables if "<caption><b>Segment big_spenders</b>" in t]
+    assert segment_views, "no cell rendered a segment definition"
+    assert "calculated attribute total_spend is greater than 500" in segment_views[0]
+    assert any("Segment estimate" in t and "SUCCEEDED" in t for t in html_tables)

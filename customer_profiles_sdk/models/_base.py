@@ -126,7 +126,7 @@ _VIEWS: dict[str, Callable[..., Any]] = {
 def _model(cls: _C) -> _C:
     """Make ``cls`` an SDK model: ``attrs.frozen(kw_only=True,
     field_transformer=mask_sensitive)`` plus ``to_dict()``, ``_repr_html_()`` and
-    ``_repr_pretty_()`` (a method the class defines itself is kept).
+    ``_repr_pretty_()`` (a method the class or a mixin of it defines is kept).
 
     Example:
         >>> from typing import ClassVar
@@ -141,7 +141,9 @@ def _model(cls: _C) -> _C:
         >>> pt.to_dict()
         {'x': 1, 'secret': 's3cr3t'}
     """
-    own = {name for name in _VIEWS if name in cls.__dict__}
+    # A view the class or one of its mixins defines (``SegmentDefinition._repr_html_``)
+    # is kept.
+    own = {name for name in _VIEWS if any(name in c.__dict__ for c in cls.__mro__[:-1])}
     built: _C = attrs.frozen(kw_only=True, field_transformer=mask_sensitive)(cls)
     for name, function in _VIEWS.items():
         if name not in own:

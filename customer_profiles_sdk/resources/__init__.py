@@ -11,6 +11,13 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .segments import (
+    SegmentEstimateJob,
+    Segments,
+    SegmentSnapshotJob,
+    SegmentStream,
+    SegmentSubscriptions,
+)
 from .tags import Tags
 from .templates import Templates
 
@@ -24,6 +31,11 @@ __all__ = [
     "ObjectTypes",
     "Objects",
     "Profiles",
+    "SegmentEstimateJob",
+    "SegmentSnapshotJob",
+    "SegmentStream",
+    "SegmentSubscriptions",
+    "Segments",
     "Tags",
     "Templates",
 ]

@@ -12,7 +12,9 @@ normalising what the service fills in or never returns:
   the spec does not give (the service picks one);
 * members a template supplies are not compared for a type with a ``TemplateId``;
 * an integration's ``FlowDefinition`` is never returned by the service: not compared;
-* tags: only the spec's tags are compared (the update operations never remove a tag).
+* tags: only the spec's tags are compared (the update operations never remove a tag);
+* segment definitions are compared as stored (the service keeps them as sent); they
+  cannot be updated, so any change but tags is a replace (delete, then create).
 
 So ``export`` followed by ``plan`` shows no changes.
 """
@@ -35,6 +37,8 @@ from ..domain_spec import (
     Plan,
     ResourceKind,
     SpecError,
+    segment_reference_problems,
+    segment_sources,
 )
 from ..errors import CustomerProfilesError, ResourceNotFoundError
 from ._base import Resource
@@ -234,7 +238,11 @@ class DomainSetup(Resource):
             types = self._read_object_types(name)
             calculated = self._read_calculated(name)
             integrations = self._read_integrations(name)
+        segments, segment_arns = self._read_segments(name) if actual is not None else ({}, {})
         self._check_references(spec, set() if prune else set(types))
+        self._check_segment_references(
+            desired, set() if prune else set(segments), set() if prune else set(calculated)
+        )
 
         changes: list[Change] = []
         if actual is None:
@@ -260,8 +268,10 @@ class DomainSetup(Resource):
         want_types: dict[str, Any] = desired.get("ObjectTypes") or {}
         want_calculated: dict[str, Any] = desired.get("CalculatedAttributes") or {}
         want_integrations = {i["Uri"]: i for i in desired.get("Integrations") or []}
+        want_segments: dict[str, Any] = desired.get("SegmentDefinitions") or {}
 
         unmanaged = [
+            *self._segment_deletes(segments, want_segments),
             *self._deletes("integration", integrations, want_integrations),
             *self._deletes("calculated_attribute", calculated, want_calculated),
         ]
@@ -283,6 +293,13 @@ class DomainSetup(Resource):
             )
         for attr_name, body in want_calculated.items():
             changes += self._compare_calculated(attr_name, body, calculated.get(attr_name))
+        for segment_name in _dependency_order(want_segments):
+            changes += self._compare_segment(
+                segment_name,
+                want_segments[segment_name],
+                segments.get(segment_name),
+                segment_arns.get(segment_name),
+            )
         if prune:
             changes += type_deletes
         return Plan(
@@ -420,6 +437,8 @@ class DomainSetup(Resource):
                 self._call("DeleteIntegration", {**target, "Uri": change.name})
             else:
                 self._call("PutIntegration", {**request, **target})
+        elif change.resource == "segment_definition":
+            self._apply_segment(domain, change)
         else:
             target["CalculatedAttributeName"] = change.name
             if change.kind in ("delete", "replace"):
@@ -446,10 +465,134 @@ class DomainSetup(Resource):
             types[type_name] = _drop_empty_tags(body)
         calculated = {k: _drop_empty_tags(v) for k, v in self._read_calculated(name).items()}
         integrations = [_drop_empty_tags(v) for v in self._read_integrations(name).values()]
+        segments = {k: _drop_empty_tags(v) for k, v in self._read_segments(name)[0].items()}
         if types:
             data["ObjectTypes"] = types
         if calculated:
             data["CalculatedAttributes"] = calculated
         if integrations:
             data["Integrations"] = integrations
+        if segments:
+            data["SegmentDefinitions"] = segments
         return DomainSpec.from_dict(_compact(data), source=f"export of domain {name}")
+
+    # ----------------------------------------------------------------- segment definitions
+
+    def _read_segments(self, name: str) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+        """The domain's segment definitions as spec entries, and their ARNs."""
+        out: dict[str, dict[str, Any]] = {}
+        arns: dict[str, str] = {}
+        member = "SegmentDefinitionName"
+        for segment_name in self._names("ListSegmentDefinitions", name, member):
+            response = self._call(
+                "GetSegmentDefinition", {"DomainName": name, member: segment_name}
+            )
+            out[segment_name] = _prune(
+                "CreateSegmentDefinitionRequest", response, ("DomainName", member)
+            )
+            arns[segment_name] = str(response.get("SegmentDefinitionArn"))
+        return out, arns
+
+    @staticmethod
+    def _check_segment_references(
+        desired: Mapping[str, Any], segments: set[str], calculated: set[str]
+    ) -> None:
+        problems = segment_reference_problems(
+            desired, known_segments=segments, known_calculated_attributes=calculated
+        )
+        if problems:
+            raise SpecError(problems)
+
+    @staticmethod
+    def _segment_deletes(
+        actual: Mapping[str, Mapping[str, Any]], desired: Mapping[str, Any]
+    ) -> list[Change]:
+        """Deletions of the definitions the spec does not list, those that use others
+        as sources first."""
+        order = _dependency_order(actual)
+        return [
+            Change(
+                kind="delete",
+                resource="segment_definition",
+                name=key,
+                before=_drop_empty_tags(dict(actual[key])),
+            )
+            for key in reversed(order)
+            if key not in desired
+        ]
+
+    @staticmethod
+    def _compare_segment(
+        key: str, desired: Mapping[str, Any], actual: Mapping[str, Any] | None, arn: str | None
+    ) -> list[Change]:
+        resource: ResourceKind = "segment_definition"
+        if actual is None:
+            return [
+                Change(kind="create", resource=resource, name=key, after=desired, request=desired)
+            ]
+        before, after = _with_tags(desired, actual, lambda body: copy.deepcopy(dict(body)))
+        changed = [m for m in dict.fromkeys([*before, *after]) if before.get(m) != after.get(m)]
+        if not changed:
+            return []
+        fixed = [m for m in changed if m != "Tags"]
+        shown_before, shown_after = _drop_empty_tags(before), _drop_empty_tags(after)
+        if fixed:
+            reason = (
+                f"replace: {', '.join(fixed)} cannot be updated; the definition's "
+                "subscription and snapshots are deleted with it"
+            )
+            return [
+                Change(
+                    kind="replace",
+                    resource=resource,
+                    name=key,
+                    before=shown_before,
+                    after=shown_after,
+                    reason=reason,
+                    request=desired,
+                )
+            ]
+        # Only tags differ: added to the definition with TagResource.
+        old, new = before.get("Tags") or {}, after.get("Tags") or {}
+        tags = {k: v for k, v in new.items() if old.get(k) != v}
+        return [
+            Change(
+                kind="update",
+                resource=resource,
+                name=key,
+                before=shown_before,
+                after=shown_after,
+                request={"resourceArn": arn, "tags": tags},
+            )
+        ]
+
+    def _apply_segment(self, domain: str, change: Change) -> None:
+        request = dict(change.request or {})
+        target = {"DomainName": domain, "SegmentDefinitionName": change.name}
+        if change.kind in ("delete", "replace"):
+            self._delete_if_exists("DeleteSegmentDefinition", target)
+        if change.kind in ("create", "replace"):
+            self._call("CreateSegmentDefinition", {**request, **target})
+        elif change.kind == "update":
+            self._call("TagResource", request)
+
+
+def _dependency_order(definitions: Mapping[str, Mapping[str, Any]]) -> list[str]:
+    """Segment names with each one's source segments (among ``definitions``) before it;
+    otherwise in the given order. (The spec's checks refuse cycles.)"""
+    order: list[str] = []
+    visiting: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in order or name in visiting:
+            return
+        visiting.add(name)
+        for source in segment_sources(definitions[name]):
+            if source in definitions:
+                visit(source)
+        visiting.discard(name)
+        order.append(name)
+
+    for name in definitions:
+        visit(name)
+    return order

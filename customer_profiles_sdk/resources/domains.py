@@ -19,6 +19,7 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .segments import Segments
 
 if TYPE_CHECKING:
     from ..domain_spec import ApplyResult, DomainSpec, OnChange, Plan
@@ -108,6 +109,12 @@ class Domain(Resource):
     def matches(self) -> Matches:
         """The identity-resolution matches of the domain."""
         return Matches(self._transport, self._name)
+
+    @property
+    def segments(self) -> Segments:
+        """The domain's segments: definitions, estimates, membership, snapshots and
+        membership events."""
+        return Segments(self._transport, self._name)
 
     @api("GetDomain", output=DomainSettings)
     def get(self) -> DomainSettings:
@@ -304,21 +311,23 @@ class Domains(Resource):
 
         Reads the domain (``GetDomain``, ``ListProfileObjectTypes``,
         ``GetProfileObjectType``, ``ListCalculatedAttributeDefinitions``,
-        ``GetCalculatedAttributeDefinition``, ``ListIntegrations``; and
+        ``GetCalculatedAttributeDefinition``, ``ListIntegrations``,
+        ``ListSegmentDefinitions``, ``GetSegmentDefinition``; and
         ``ListProfileObjectTypeTemplates`` when the spec names a template as a type).
 
         Args:
             spec: the desired domain (see :class:`~customer_profiles_sdk.domain_spec.DomainSpec`).
-            prune: also plan to delete the object types, calculated attributes and
-                integrations the spec does not list (else they are in ``plan.unmanaged``).
+            prune: also plan to delete the object types, calculated attributes,
+                integrations and segment definitions the spec does not list (else they
+                are in ``plan.unmanaged``).
 
         Returns:
             The plan; ``print(plan)`` shows a diff for people.
 
         Raises:
-            SpecError: the spec is invalid, or references an object type that is
-                neither in the spec nor in the domain (nothing was sent for a spec that
-                breaks the API's constraints).
+            SpecError: the spec is invalid, or references an object type, a source
+                segment or a calculated attribute that is neither in the spec nor in the
+                domain (nothing was sent for a spec that breaks the API's constraints).
             ServiceError: a read failed.
 
         Example:
@@ -337,13 +346,16 @@ class Domains(Resource):
         """Make the domain match ``spec``: create or update it and what it contains.
 
         Plans first (see :meth:`plan`), then makes the changes in dependency order: the
-        domain (``CreateDomain``/``UpdateDomain``); with ``prune``, deletions of
-        integrations and calculated attributes (``DeleteIntegration``,
+        domain (``CreateDomain``/``UpdateDomain``); with ``prune``, deletions of segment
+        definitions, integrations and calculated attributes
+        (``DeleteSegmentDefinition``, ``DeleteIntegration``,
         ``DeleteCalculatedAttributeDefinition``); object types
         (``PutProfileObjectType``); integrations (``PutIntegration``); calculated
         attributes (``CreateCalculatedAttributeDefinition``,
         ``UpdateCalculatedAttributeDefinition``, or delete and create for a replace);
-        with ``prune``, deletions of object types (``DeleteProfileObjectType``).
+        segment definitions, sources first (``CreateSegmentDefinition``, delete and
+        create for a replace, ``TagResource`` for new tags); with ``prune``, deletions
+        of object types (``DeleteProfileObjectType``).
 
         Idempotent: applying the same spec again sends no write request. Throttled
         requests are retried by the client's retry policy.
@@ -373,8 +385,8 @@ class Domains(Resource):
         return DomainSetup(self._transport).apply(spec, prune=prune, on_change=on_change)
 
     def export(self, name: str) -> DomainSpec:
-        """Domain ``name`` as a spec: its settings, object types, calculated attributes and
-        integrations (the reads of :meth:`plan`).
+        """Domain ``name`` as a spec: its settings, object types, calculated attributes,
+        integrations and segment definitions (the reads of :meth:`plan`).
 
         Integrations' ``FlowDefinition`` is not exported: the service never returns it.
 

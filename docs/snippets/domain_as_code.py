@@ -12,7 +12,7 @@ assert spec.domain_name == "retail"
 
 plan = cp.domains.plan(spec)  # reads only; changes nothing
 print(plan)  # a diff for people: + create, ~ update, - delete, -/+ replace
-assert plan.count("create") == 1 + 4 + 2 + 1  # the domain, types, attributes, integration
+assert plan.count("create") == 1 + 4 + 2 + 1 + 2  # domain, types, attributes, integration, segments
 
 result = cp.domains.apply(spec)
 assert result.changed

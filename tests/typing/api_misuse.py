@@ -7,6 +7,7 @@ exactly the marked lines: the API's annotations are precise enough to catch them
 from __future__ import annotations
 
 from customer_profiles_sdk import CustomerProfiles, Paged, Profile
+from customer_profiles_sdk.segments import all_of, profile
 
 cp = CustomerProfiles.local()
 domain = cp.domain("typing")
@@ -17,3 +18,7 @@ domain.profiles.get(123)  # E: a profile id is a str
 cp.domains.create("d")  # E: default_expiration_days is required
 cp.domains.create("d", 30)  # E: options are keyword-only
 Profile(first_name=1)  # E: first_name is a str
+domain.segments.create("s", groups=all_of())  # E: display_name is required
+profile.first_name.is_(42)  # E: text values are strings
+profile.birth_date.between(1990, 2000)  # E: dates, not numbers
+domain.segments.estimate(profile.first_name.is_("A"))  # E: a condition is not a group

@@ -29,6 +29,8 @@ from customer_profiles_sdk import (
     StandardIdentifier,
     ValidationError,
 )
+from customer_profiles_sdk import segments as seg
+from customer_profiles_sdk.models import SegmentDefinition, SegmentEstimate, SegmentMembership
 
 
 def main() -> None:
@@ -105,6 +107,21 @@ def main() -> None:
     else:
         raise AssertionError("an invalid request was sent")
     assert len(problems) == 2
+    segment: SegmentDefinition = domain.segments.create(
+        "gold",
+        display_name="Gold",
+        groups=[
+            seg.all_of(seg.attribute("tier").is_("gold"), seg.profile.birth_date.after(created))
+        ],
+        include="ANY",
+        sort=seg.sort_by(seg.calculated("spend").descending()),
+    )
+    assert segment.segment_groups is not None
+    estimate: SegmentEstimate = domain.segments.estimate(seg.all_of(within="gold")).wait(timeout=60)
+    count: int | None = estimate.count
+    assert count == 0
+    membership: SegmentMembership = domain.segments.membership("gold", [pid])
+    assert membership.member_ids == []
     deleted: bool = domain.delete()
     assert deleted
 

@@ -888,4 +888,193 @@ STRUCTURES: dict[str, Curated] = {
         required=("Uri",),
         factories=("Tags",),
     ),
+    # ------------------------------------------------------------ segments
+    "SegmentGroup": Curated(
+        "SegmentGroup",
+        """\
+        Which profiles a classic segment holds: audience ``groups`` combined by
+        ``include`` (``ALL``: in every group, ``ANY``: in at least one, ``NONE``: in none).
+
+        Build the groups with :mod:`customer_profiles_sdk.segments`
+        (``all_of(...)``, ``any_of(...)``, ``none_of(...)``).
+
+        Example:
+            >>> from customer_profiles_sdk.segments import all_of, profile
+            >>> query = SegmentGroup(include=IncludeOptions.ALL,
+            ...                      groups=[all_of(profile.address.city.is_("Seattle"))])
+            >>> query.groups[0].type.value
+            'ALL'
+
+        """,
+    ),
+    "Group": Curated(
+        "Group",
+        """\
+        One audience group of a segment (``Group``): the profiles of its starting
+        audience (``source_segments`` combined by ``source_type``; every profile of the
+        domain when there is none) for which its ``dimensions``, combined by ``type``,
+        hold.
+
+        Build it with :func:`customer_profiles_sdk.segments.all_of` (or ``any_of``,
+        ``none_of``).
+
+        Example:
+            >>> from customer_profiles_sdk.segments import any_of, attribute, members_of_any
+            >>> group = any_of(attribute("tier").is_("gold", "platinum"),
+            ...                within=members_of_any("newsletter"))
+            >>> group.type.value, group.source_segments[0].segment_definition_name
+            ('ANY', 'newsletter')
+
+        """,
+    ),
+    "Dimension": Curated(
+        "Dimension",
+        """\
+        One condition of an audience group (``Dimension``): either on profile fields
+        (``profile_attributes``) or on calculated attributes (``calculated_attributes``),
+        never both; every field it sets must hold.
+
+        Build it from the fields of :mod:`customer_profiles_sdk.segments`:
+        ``profile.first_name.is_("Ann")``, ``attribute("ltv").greater_than(100)``,
+        ``calculated("spend").less_than(10)``.
+
+        Example:
+            >>> from customer_profiles_sdk.segments import profile
+            >>> condition = profile.email_address.ends_with("@example.com")
+            >>> condition.profile_attributes.email_address.dimension_type.value
+            'ENDS_WITH'
+
+        """,
+    ),
+    "SegmentSort": Curated(
+        "SegmentSort",
+        """\
+        The order of a segment's profiles (``SegmentSort``): sort attributes applied top
+        to bottom, each later one breaking the ties of those before it.
+
+        Build it with :func:`customer_profiles_sdk.segments.sort_by`.
+
+        Example:
+            >>> from customer_profiles_sdk.segments import attribute, profile, sort_by
+            >>> order = sort_by(attribute("ltv").descending(data_type="NUMBER"),
+            ...                 profile.last_name.ascending())
+            >>> [(a.name, a.order.value) for a in order.attributes]
+            [('ltv', 'DESC'), ('LastName', 'ASC')]
+
+        """,
+    ),
+    "GetSegmentDefinitionResponse": Curated(
+        "SegmentDefinition",
+        """\
+        A segment definition (``GetSegmentDefinition``; also what ``domain.segments.create``
+        returns, and an entry of a domain spec's ``SegmentDefinitions``).
+
+        A classic definition has ``segment_groups``, an enhanced one
+        ``segment_sql_query``; ``segment_type`` says which. Definitions cannot be changed
+        once created. In a notebook the definition shows as a readable description of who
+        is in the segment; :meth:`describe` gives the same as text.
+
+        Example:
+            >>> from customer_profiles_sdk.segments import all_of, profile
+            >>> definition = SegmentDefinition(
+            ...     segment_definition_name="seattle", display_name="Seattle",
+            ...     segment_groups=SegmentGroup(groups=[all_of(
+            ...         profile.address.city.is_("Seattle", "Tacoma"))]))
+            >>> print(definition.describe())
+            seattle (Seattle)
+            Profiles in every group (Include not set):
+              Group 1: where ALL of
+                Address.City is "Seattle" or "Tacoma"
+
+        """,
+        required=("SegmentDefinitionName",),
+        optional=("SegmentDefinitionArn",),
+        factories=("Tags",),
+        mixin="SegmentDefinitionMixin",
+    ),
+    "SegmentDefinitionItem": Curated(
+        "SegmentDefinitionSummary",
+        """\
+        One definition in ``ListSegmentDefinitions`` (``SegmentDefinitionItem``): no groups
+        and no SQL; read them with ``domain.segments.get(name)``.
+        """,
+        required=("SegmentDefinitionName",),
+        factories=("Tags",),
+    ),
+    "GetSegmentEstimateResponse": Curated(
+        "SegmentEstimate",
+        """\
+        The state of a segment estimate (``GetSegmentEstimate``): ``status`` is
+        ``RUNNING``, then ``SUCCEEDED`` (with ``estimate``, the number of profiles, as the
+        service's string) or ``FAILED`` (with ``message``). :attr:`count` reads the
+        estimate as an ``int``; in a notebook the estimate shows with its status.
+
+        Example:
+            >>> SegmentEstimate(estimate_id="e1", status=EstimateStatus.SUCCEEDED,
+            ...                 estimate="42").count
+            42
+
+        """,
+        mixin="SegmentEstimateMixin",
+    ),
+    "GetSegmentMembershipResponse": Curated(
+        "SegmentMembership",
+        """\
+        Which of the profiles asked about are in a segment (``GetSegmentMembership``).
+
+        ``profiles`` has one :class:`ProfileQueryResult` per profile found (``PRESENT``
+        with the full profile, or ``ABSENT``), ``failures`` one entry per profile that
+        could not be answered. :attr:`members` are the profiles in the segment;
+        :meth:`to_pandas` gives them as a DataFrame.
+
+        Example:
+            >>> membership = SegmentMembership(profiles=[
+            ...     ProfileQueryResult(profile_id="a" * 32, query_result=QueryResult.PRESENT,
+            ...                        profile=Profile(profile_id="a" * 32, first_name="Ann")),
+            ...     ProfileQueryResult(profile_id="b" * 32, query_result=QueryResult.ABSENT)])
+            >>> [p.first_name for p in membership.members], membership.is_member("b" * 32)
+            (['Ann'], False)
+
+        """,
+        factories=("Profiles", "Failures"),
+        mixin="SegmentMembershipMixin",
+    ),
+    "GetSegmentSnapshotResponse": Curated(
+        "SegmentSnapshot",
+        """\
+        The state of a segment snapshot (``GetSegmentSnapshot``): ``status`` is
+        ``IN_PROGRESS``, then ``COMPLETED`` (the export is at ``destination_uri``) or
+        ``FAILED`` (with ``status_message``). In a notebook it shows with its status.
+        """,
+        mixin="SegmentSnapshotMixin",
+    ),
+    "GetSegmentSubscriptionResponse": Curated(
+        "SegmentSubscription",
+        """\
+        A segment's membership-event subscription (``GetSegmentSubscription``; also what
+        ``PutSegmentSubscription`` answers, with ``status``, ``schedule_configuration``
+        and ``started_at`` only).
+
+        ``status`` is ``STARTING`` while the service records the initial membership, then
+        ``RUNNING``; ``STOPPED`` or ``FAILED`` (see ``message``) when events stop.
+        """,
+        also=("PutSegmentSubscriptionResponse",),
+    ),
+    "GetStreamForSegmentsResponse": Curated(
+        "SegmentStreamAssociation",
+        """\
+        The Kinesis data stream that receives a domain's segment membership events
+        (``GetStreamForSegments``), with the state of each subscribed segment
+        (``associated_segments``).
+        """,
+        factories=("AssociatedSegments",),
+    ),
+    "SubscriptionEventItem": Curated(
+        "SegmentSubscriptionEvent",
+        """\
+        One membership change of a subscribed segment (``SubscriptionEventItem``): a
+        profile ``JOINED`` or ``LEFT`` the segment at ``updated_at``, seen when the
+        profile changed (``LIVE``) or by a scheduled run (``SCHEDULE``).
+        """,
+    ),
 }

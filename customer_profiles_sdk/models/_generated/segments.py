@@ -13,6 +13,12 @@ from typing import ClassVar
 import attrs
 
 from .._base import Extra, model
+from .._mixins import (
+    SegmentDefinitionMixin,
+    SegmentEstimateMixin,
+    SegmentMembershipMixin,
+    SegmentSnapshotMixin,
+)
 from .calculated_attributes import ConditionOverrides
 from .profiles import Profile, ProfileType
 
@@ -37,12 +43,6 @@ __all__ = [
     "EventSubscriptionSegmentStatus",
     "EventSubscriptionState",
     "ExtraLengthValueProfileDimension",
-    "GetSegmentDefinitionResponse",
-    "GetSegmentEstimateResponse",
-    "GetSegmentMembershipResponse",
-    "GetSegmentSnapshotResponse",
-    "GetSegmentSubscriptionResponse",
-    "GetStreamForSegmentsResponse",
     "Group",
     "IncludeOptions",
     "ListSegmentDefinitionsResponse",
@@ -53,18 +53,24 @@ __all__ = [
     "ProfileQueryResult",
     "ProfileTypeDimension",
     "ProfileTypeDimensionType",
-    "PutSegmentSubscriptionResponse",
     "QueryResult",
     "ScheduleConfiguration",
     "ScheduleConfigurationUnit",
     "ScheduledExecutions",
-    "SegmentDefinitionItem",
+    "SegmentDefinition",
+    "SegmentDefinitionSummary",
+    "SegmentEstimate",
     "SegmentGroup",
     "SegmentGroupStructure",
+    "SegmentMembership",
+    "SegmentSnapshot",
     "SegmentSnapshotStatus",
     "SegmentSort",
     "SegmentSortDataType",
     "SegmentSortOrder",
+    "SegmentStreamAssociation",
+    "SegmentSubscription",
+    "SegmentSubscriptionEvent",
     "SegmentSubscriptionStatus",
     "SegmentType",
     "SortAttribute",
@@ -72,7 +78,6 @@ __all__ = [
     "SourceSegment",
     "StringDimensionType",
     "SubscriptionEvent",
-    "SubscriptionEventItem",
     "SubscriptionEventType",
 ]
 
@@ -423,8 +428,19 @@ class DeleteSegmentSubscriptionResponse:
 
 @model
 class Dimension:
-    """The ``Dimension`` structure, used by ``CreateSegmentDefinition``,
-    ``CreateSegmentEstimate``, ``GetSegmentDefinition``.
+    """One condition of an audience group (``Dimension``): either on profile fields
+    (``profile_attributes``) or on calculated attributes (``calculated_attributes``),
+    never both; every field it sets must hold.
+
+    Build it from the fields of :mod:`customer_profiles_sdk.segments`:
+    ``profile.first_name.is_("Ann")``, ``attribute("ltv").greater_than(100)``,
+    ``calculated("spend").less_than(10)``.
+
+    Example:
+        >>> from customer_profiles_sdk.segments import profile
+        >>> condition = profile.email_address.ends_with("@example.com")
+        >>> condition.profile_attributes.email_address.dimension_type.value
+        'ENDS_WITH'
     """
 
     __wire_shape__: ClassVar[str] = "Dimension"
@@ -466,146 +482,21 @@ class ExtraLengthValueProfileDimension:
 
 
 @model
-class GetSegmentDefinitionResponse:
-    """The ``GetSegmentDefinitionResponse`` structure, used by ``GetSegmentDefinition``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetSegmentDefinitionResponse"
-
-    segment_definition_arn: str = attrs.field(metadata={"wire": "SegmentDefinitionArn"})
-    segment_definition_name: str | None = attrs.field(
-        default=None, metadata={"wire": "SegmentDefinitionName"}
-    )
-    display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    segment_groups: SegmentGroup | None = attrs.field(
-        default=None, metadata={"wire": "SegmentGroups", "sensitive": True}
-    )
-    segment_sort: SegmentSort | None = attrs.field(
-        default=None, metadata={"wire": "SegmentSort", "sensitive": True}
-    )
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
-    segment_sql_query: str | None = attrs.field(
-        default=None, metadata={"wire": "SegmentSqlQuery", "sensitive": True}
-    )
-    segment_type: SegmentType | str | None = attrs.field(
-        default=None, metadata={"wire": "SegmentType"}
-    )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetSegmentEstimateResponse:
-    """The ``GetSegmentEstimateResponse`` structure, used by ``GetSegmentEstimate`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetSegmentEstimateResponse"
-
-    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
-    estimate_id: str | None = attrs.field(default=None, metadata={"wire": "EstimateId"})
-    status: EstimateStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
-    estimate: str | None = attrs.field(default=None, metadata={"wire": "Estimate"})
-    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
-    status_code: int | None = attrs.field(default=None, metadata={"wire": "StatusCode"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetSegmentMembershipResponse:
-    """The ``GetSegmentMembershipResponse`` structure, used by ``GetSegmentMembership``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetSegmentMembershipResponse"
-
-    segment_definition_name: str | None = attrs.field(
-        default=None, metadata={"wire": "SegmentDefinitionName"}
-    )
-    profiles: list[ProfileQueryResult] | None = attrs.field(
-        default=None, metadata={"wire": "Profiles"}
-    )
-    failures: list[ProfileQueryFailures] | None = attrs.field(
-        default=None, metadata={"wire": "Failures"}
-    )
-    last_computed_at: datetime | None = attrs.field(
-        default=None, metadata={"wire": "LastComputedAt"}
-    )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetSegmentSnapshotResponse:
-    """The ``GetSegmentSnapshotResponse`` structure, used by ``GetSegmentSnapshot`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetSegmentSnapshotResponse"
-
-    snapshot_id: str = attrs.field(metadata={"wire": "SnapshotId"})
-    status: SegmentSnapshotStatus | str = attrs.field(metadata={"wire": "Status"})
-    data_format: DataFormat | str = attrs.field(metadata={"wire": "DataFormat"})
-    status_message: str | None = attrs.field(default=None, metadata={"wire": "StatusMessage"})
-    encryption_key: str | None = attrs.field(default=None, metadata={"wire": "EncryptionKey"})
-    role_arn: str | None = attrs.field(default=None, metadata={"wire": "RoleArn"})
-    destination_uri: str | None = attrs.field(default=None, metadata={"wire": "DestinationUri"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetSegmentSubscriptionResponse:
-    """The ``GetSegmentSubscriptionResponse`` structure, used by ``GetSegmentSubscription``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetSegmentSubscriptionResponse"
-
-    status: SegmentSubscriptionStatus | str | None = attrs.field(
-        default=None, metadata={"wire": "Status"}
-    )
-    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
-    schedule_configuration: ScheduleConfiguration | None = attrs.field(
-        default=None, metadata={"wire": "ScheduleConfiguration"}
-    )
-    scheduled_executions: ScheduledExecutions | None = attrs.field(
-        default=None, metadata={"wire": "ScheduledExecutions"}
-    )
-    started_at: datetime | None = attrs.field(default=None, metadata={"wire": "StartedAt"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetStreamForSegmentsResponse:
-    """The ``GetStreamForSegmentsResponse`` structure, used by ``GetStreamForSegments``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetStreamForSegmentsResponse"
-
-    associated_at: datetime | None = attrs.field(default=None, metadata={"wire": "AssociatedAt"})
-    associated_segments: list[AssociatedSegment] | None = attrs.field(
-        default=None, metadata={"wire": "AssociatedSegments"}
-    )
-    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
-    destination_arn: str | None = attrs.field(default=None, metadata={"wire": "DestinationArn"})
-    destination_role_arn: str | None = attrs.field(
-        default=None, metadata={"wire": "DestinationRoleArn"}
-    )
-    state: EventSubscriptionState | str | None = attrs.field(
-        default=None, metadata={"wire": "State"}
-    )
-    disassociated_at: datetime | None = attrs.field(
-        default=None, metadata={"wire": "DisassociatedAt"}
-    )
-    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class Group:
-    """The ``Group`` structure, used by ``CreateSegmentDefinition``, ``CreateSegmentEstimate``,
-    ``GetSegmentDefinition``.
+    """One audience group of a segment (``Group``): the profiles of its starting
+    audience (``source_segments`` combined by ``source_type``; every profile of the
+    domain when there is none) for which its ``dimensions``, combined by ``type``,
+    hold.
+
+    Build it with :func:`customer_profiles_sdk.segments.all_of` (or ``any_of``,
+    ``none_of``).
+
+    Example:
+        >>> from customer_profiles_sdk.segments import any_of, attribute, members_of_any
+        >>> group = any_of(attribute("tier").is_("gold", "platinum"),
+        ...                within=members_of_any("newsletter"))
+        >>> group.type.value, group.source_segments[0].segment_definition_name
+        ('ANY', 'newsletter')
     """
 
     __wire_shape__: ClassVar[str] = "Group"
@@ -634,7 +525,7 @@ class ListSegmentDefinitionsResponse:
     __wire_shape__: ClassVar[str] = "ListSegmentDefinitionsResponse"
 
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
-    items: list[SegmentDefinitionItem] | None = attrs.field(
+    items: list[SegmentDefinitionSummary] | None = attrs.field(
         default=None, metadata={"wire": "Items"}
     )
     extra: Extra = attrs.field(factory=dict, repr=False)
@@ -648,7 +539,7 @@ class ListSegmentSubscriptionEventsResponse:
 
     __wire_shape__: ClassVar[str] = "ListSegmentSubscriptionEventsResponse"
 
-    events: list[SubscriptionEventItem] | None = attrs.field(
+    events: list[SegmentSubscriptionEvent] | None = attrs.field(
         default=None, metadata={"wire": "Events"}
     )
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
@@ -787,24 +678,6 @@ class ProfileTypeDimension:
 
 
 @model
-class PutSegmentSubscriptionResponse:
-    """The ``PutSegmentSubscriptionResponse`` structure, used by ``PutSegmentSubscription``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "PutSegmentSubscriptionResponse"
-
-    status: SegmentSubscriptionStatus | str | None = attrs.field(
-        default=None, metadata={"wire": "Status"}
-    )
-    schedule_configuration: ScheduleConfiguration | None = attrs.field(
-        default=None, metadata={"wire": "ScheduleConfiguration"}
-    )
-    started_at: datetime | None = attrs.field(default=None, metadata={"wire": "StartedAt"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class ScheduleConfiguration:
     """The ``ScheduleConfiguration`` structure, used by ``GetSegmentSubscription``,
     ``PutSegmentSubscription``.
@@ -835,14 +708,64 @@ class ScheduledExecutions:
 
 
 @model
-class SegmentDefinitionItem:
-    """The ``SegmentDefinitionItem`` structure, used by ``ListSegmentDefinitions``."""
+class SegmentDefinition(SegmentDefinitionMixin):
+    """A segment definition (``GetSegmentDefinition``; also what ``domain.segments.create``
+    returns, and an entry of a domain spec's ``SegmentDefinitions``).
+
+    A classic definition has ``segment_groups``, an enhanced one
+    ``segment_sql_query``; ``segment_type`` says which. Definitions cannot be changed
+    once created. In a notebook the definition shows as a readable description of who
+    is in the segment; :meth:`describe` gives the same as text.
+
+    Example:
+        >>> from customer_profiles_sdk.segments import all_of, profile
+        >>> definition = SegmentDefinition(
+        ...     segment_definition_name="seattle", display_name="Seattle",
+        ...     segment_groups=SegmentGroup(groups=[all_of(
+        ...         profile.address.city.is_("Seattle", "Tacoma"))]))
+        >>> print(definition.describe())
+        seattle (Seattle)
+        Profiles in every group (Include not set):
+          Group 1: where ALL of
+            Address.City is "Seattle" or "Tacoma"
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSegmentDefinitionResponse"
+
+    segment_definition_name: str = attrs.field(metadata={"wire": "SegmentDefinitionName"})
+    display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
+    description: str | None = attrs.field(
+        default=None, metadata={"wire": "Description", "sensitive": True}
+    )
+    segment_groups: SegmentGroup | None = attrs.field(
+        default=None, metadata={"wire": "SegmentGroups", "sensitive": True}
+    )
+    segment_sort: SegmentSort | None = attrs.field(
+        default=None, metadata={"wire": "SegmentSort", "sensitive": True}
+    )
+    segment_definition_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "SegmentDefinitionArn"}
+    )
+    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
+    segment_sql_query: str | None = attrs.field(
+        default=None, metadata={"wire": "SegmentSqlQuery", "sensitive": True}
+    )
+    segment_type: SegmentType | str | None = attrs.field(
+        default=None, metadata={"wire": "SegmentType"}
+    )
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SegmentDefinitionSummary:
+    """One definition in ``ListSegmentDefinitions`` (``SegmentDefinitionItem``): no groups
+    and no SQL; read them with ``domain.segments.get(name)``.
+    """
 
     __wire_shape__: ClassVar[str] = "SegmentDefinitionItem"
 
-    segment_definition_name: str | None = attrs.field(
-        default=None, metadata={"wire": "SegmentDefinitionName"}
-    )
+    segment_definition_name: str = attrs.field(metadata={"wire": "SegmentDefinitionName"})
     display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
     description: str | None = attrs.field(
         default=None, metadata={"wire": "Description", "sensitive": True}
@@ -851,7 +774,7 @@ class SegmentDefinitionItem:
         default=None, metadata={"wire": "SegmentDefinitionArn"}
     )
     created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
     segment_type: SegmentType | str | None = attrs.field(
         default=None, metadata={"wire": "SegmentType"}
     )
@@ -859,9 +782,43 @@ class SegmentDefinitionItem:
 
 
 @model
+class SegmentEstimate(SegmentEstimateMixin):
+    """The state of a segment estimate (``GetSegmentEstimate``): ``status`` is
+    ``RUNNING``, then ``SUCCEEDED`` (with ``estimate``, the number of profiles, as the
+    service's string) or ``FAILED`` (with ``message``). :attr:`count` reads the
+    estimate as an ``int``; in a notebook the estimate shows with its status.
+
+    Example:
+        >>> SegmentEstimate(estimate_id="e1", status=EstimateStatus.SUCCEEDED,
+        ...                 estimate="42").count
+        42
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSegmentEstimateResponse"
+
+    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
+    estimate_id: str | None = attrs.field(default=None, metadata={"wire": "EstimateId"})
+    status: EstimateStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
+    estimate: str | None = attrs.field(default=None, metadata={"wire": "Estimate"})
+    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
+    status_code: int | None = attrs.field(default=None, metadata={"wire": "StatusCode"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class SegmentGroup:
-    """The ``SegmentGroup`` structure, used by ``CreateSegmentDefinition``,
-    ``GetSegmentDefinition``.
+    """Which profiles a classic segment holds: audience ``groups`` combined by
+    ``include`` (``ALL``: in every group, ``ANY``: in at least one, ``NONE``: in none).
+
+    Build the groups with :mod:`customer_profiles_sdk.segments`
+    (``all_of(...)``, ``any_of(...)``, ``none_of(...)``).
+
+    Example:
+        >>> from customer_profiles_sdk.segments import all_of, profile
+        >>> query = SegmentGroup(include=IncludeOptions.ALL,
+        ...                      groups=[all_of(profile.address.city.is_("Seattle"))])
+        >>> query.groups[0].type.value
+        'ALL'
     """
 
     __wire_shape__: ClassVar[str] = "SegmentGroup"
@@ -887,9 +844,68 @@ class SegmentGroupStructure:
 
 
 @model
+class SegmentMembership(SegmentMembershipMixin):
+    """Which of the profiles asked about are in a segment (``GetSegmentMembership``).
+
+    ``profiles`` has one :class:`ProfileQueryResult` per profile found (``PRESENT``
+    with the full profile, or ``ABSENT``), ``failures`` one entry per profile that
+    could not be answered. :attr:`members` are the profiles in the segment;
+    :meth:`to_pandas` gives them as a DataFrame.
+
+    Example:
+        >>> membership = SegmentMembership(profiles=[
+        ...     ProfileQueryResult(profile_id="a" * 32, query_result=QueryResult.PRESENT,
+        ...                        profile=Profile(profile_id="a" * 32, first_name="Ann")),
+        ...     ProfileQueryResult(profile_id="b" * 32, query_result=QueryResult.ABSENT)])
+        >>> [p.first_name for p in membership.members], membership.is_member("b" * 32)
+        (['Ann'], False)
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSegmentMembershipResponse"
+
+    segment_definition_name: str | None = attrs.field(
+        default=None, metadata={"wire": "SegmentDefinitionName"}
+    )
+    profiles: list[ProfileQueryResult] = attrs.field(factory=list, metadata={"wire": "Profiles"})
+    failures: list[ProfileQueryFailures] = attrs.field(factory=list, metadata={"wire": "Failures"})
+    last_computed_at: datetime | None = attrs.field(
+        default=None, metadata={"wire": "LastComputedAt"}
+    )
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SegmentSnapshot(SegmentSnapshotMixin):
+    """The state of a segment snapshot (``GetSegmentSnapshot``): ``status`` is
+    ``IN_PROGRESS``, then ``COMPLETED`` (the export is at ``destination_uri``) or
+    ``FAILED`` (with ``status_message``). In a notebook it shows with its status.
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSegmentSnapshotResponse"
+
+    snapshot_id: str = attrs.field(metadata={"wire": "SnapshotId"})
+    status: SegmentSnapshotStatus | str = attrs.field(metadata={"wire": "Status"})
+    data_format: DataFormat | str = attrs.field(metadata={"wire": "DataFormat"})
+    status_message: str | None = attrs.field(default=None, metadata={"wire": "StatusMessage"})
+    encryption_key: str | None = attrs.field(default=None, metadata={"wire": "EncryptionKey"})
+    role_arn: str | None = attrs.field(default=None, metadata={"wire": "RoleArn"})
+    destination_uri: str | None = attrs.field(default=None, metadata={"wire": "DestinationUri"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class SegmentSort:
-    """The ``SegmentSort`` structure, used by ``CreateSegmentDefinition``,
-    ``GetSegmentDefinition``.
+    """The order of a segment's profiles (``SegmentSort``): sort attributes applied top
+    to bottom, each later one breaking the ties of those before it.
+
+    Build it with :func:`customer_profiles_sdk.segments.sort_by`.
+
+    Example:
+        >>> from customer_profiles_sdk.segments import attribute, profile, sort_by
+        >>> order = sort_by(attribute("ltv").descending(data_type="NUMBER"),
+        ...                 profile.last_name.ascending())
+        >>> [(a.name, a.order.value) for a in order.attributes]
+        [('ltv', 'DESC'), ('LastName', 'ASC')]
     """
 
     __wire_shape__: ClassVar[str] = "SegmentSort"
@@ -897,6 +913,79 @@ class SegmentSort:
     attributes: list[SortAttribute] = attrs.field(
         metadata={"wire": "Attributes", "sensitive": True}
     )
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SegmentStreamAssociation:
+    """The Kinesis data stream that receives a domain's segment membership events
+    (``GetStreamForSegments``), with the state of each subscribed segment
+    (``associated_segments``).
+    """
+
+    __wire_shape__: ClassVar[str] = "GetStreamForSegmentsResponse"
+
+    associated_at: datetime | None = attrs.field(default=None, metadata={"wire": "AssociatedAt"})
+    associated_segments: list[AssociatedSegment] = attrs.field(
+        factory=list, metadata={"wire": "AssociatedSegments"}
+    )
+    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
+    destination_arn: str | None = attrs.field(default=None, metadata={"wire": "DestinationArn"})
+    destination_role_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "DestinationRoleArn"}
+    )
+    state: EventSubscriptionState | str | None = attrs.field(
+        default=None, metadata={"wire": "State"}
+    )
+    disassociated_at: datetime | None = attrs.field(
+        default=None, metadata={"wire": "DisassociatedAt"}
+    )
+    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SegmentSubscription:
+    """A segment's membership-event subscription (``GetSegmentSubscription``; also what
+    ``PutSegmentSubscription`` answers, with ``status``, ``schedule_configuration``
+    and ``started_at`` only).
+
+    ``status`` is ``STARTING`` while the service records the initial membership, then
+    ``RUNNING``; ``STOPPED`` or ``FAILED`` (see ``message``) when events stop.
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSegmentSubscriptionResponse"
+
+    status: SegmentSubscriptionStatus | str | None = attrs.field(
+        default=None, metadata={"wire": "Status"}
+    )
+    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
+    schedule_configuration: ScheduleConfiguration | None = attrs.field(
+        default=None, metadata={"wire": "ScheduleConfiguration"}
+    )
+    scheduled_executions: ScheduledExecutions | None = attrs.field(
+        default=None, metadata={"wire": "ScheduledExecutions"}
+    )
+    started_at: datetime | None = attrs.field(default=None, metadata={"wire": "StartedAt"})
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SegmentSubscriptionEvent:
+    """One membership change of a subscribed segment (``SubscriptionEventItem``): a
+    profile ``JOINED`` or ``LEFT`` the segment at ``updated_at``, seen when the
+    profile changed (``LIVE``) or by a scheduled run (``SCHEDULE``).
+    """
+
+    __wire_shape__: ClassVar[str] = "SubscriptionEventItem"
+
+    profile_id: str | None = attrs.field(default=None, metadata={"wire": "ProfileId"})
+    updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "UpdatedAt"})
+    event_type: SubscriptionEventType | str | None = attrs.field(
+        default=None, metadata={"wire": "EventType"}
+    )
+    event: SubscriptionEvent | str | None = attrs.field(default=None, metadata={"wire": "Event"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -930,19 +1019,4 @@ class SourceSegment:
     segment_definition_name: str | None = attrs.field(
         default=None, metadata={"wire": "SegmentDefinitionName", "sensitive": True}
     )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class SubscriptionEventItem:
-    """The ``SubscriptionEventItem`` structure, used by ``ListSegmentSubscriptionEvents``."""
-
-    __wire_shape__: ClassVar[str] = "SubscriptionEventItem"
-
-    profile_id: str | None = attrs.field(default=None, metadata={"wire": "ProfileId"})
-    updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "UpdatedAt"})
-    event_type: SubscriptionEventType | str | None = attrs.field(
-        default=None, metadata={"wire": "EventType"}
-    )
-    event: SubscriptionEvent | str | None = attrs.field(default=None, metadata={"wire": "Event"})
     extra: Extra = attrs.field(factory=dict, repr=False)
