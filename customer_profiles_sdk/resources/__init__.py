@@ -11,8 +11,19 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .recommendations import Recommendations
+from .recommenders import (
+    RecommenderFilterHandle,
+    RecommenderFilters,
+    RecommenderHandle,
+    RecommenderRecipes,
+    Recommenders,
+    RecommenderSchemas,
+)
 from .tags import Tags
 from .templates import Templates
+from .upload_jobs import UploadJobHandle, UploadJobs
+from .workflows import WorkflowHandle, Workflows
 
 __all__ = [
     "AccountIntegrations",
@@ -24,6 +35,17 @@ __all__ = [
     "ObjectTypes",
     "Objects",
     "Profiles",
+    "Recommendations",
+    "RecommenderFilterHandle",
+    "RecommenderFilters",
+    "RecommenderHandle",
+    "RecommenderRecipes",
+    "RecommenderSchemas",
+    "Recommenders",
     "Tags",
     "Templates",
+    "UploadJobHandle",
+    "UploadJobs",
+    "WorkflowHandle",
+    "Workflows",
 ]

@@ -17,3 +17,7 @@ domain.profiles.get(123)  # E: a profile id is a str
 cp.domains.create("d")  # E: default_expiration_days is required
 cp.domains.create("d", 30)  # E: options are keyword-only
 Profile(first_name=1)  # E: first_name is a str
+domain.upload_jobs.create("x.csv", fields={"Id": 1}, unique_key="Id")  # E: a field, not an int
+domain.upload_jobs.create("x.csv", {"Id": "_profile.AccountNumber"}, "Id")  # E: keyword-only
+domain.recommenders.create("r", recipe="popular-items", config=7)  # E: a RecommenderConfig
+domain.workflows.wait("w", 60)  # E: timeout is keyword-only
