@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from .. import _convert, _service
@@ -50,6 +50,20 @@ def _failure(workflow: Workflow) -> str | None:
     return None
 
 
+def _instant(value: Any) -> datetime | None:
+    """A batch bound as an aware datetime (naive ones are UTC), or None if unreadable."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None  # the model check reports it
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = datetime.fromtimestamp(value, tz=timezone.utc)
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
 def _workflow_checks(
     flow: Mapping[str, Any], batches: builtins.list[dict[str, Any]] | None
 ) -> builtins.list[_service.Violation]:
@@ -66,8 +80,8 @@ def _workflow_checks(
             )
         )
     for i, batch in enumerate(batches or []):
-        start, end = batch.get("StartTime"), batch.get("EndTime")
-        if isinstance(start, datetime) and isinstance(end, datetime) and not start < end:
+        start, end = _instant(batch.get("StartTime")), _instant(batch.get("EndTime"))
+        if start is not None and end is not None and not start < end:
             found.append(
                 _service.Violation(f"{where}.Batches[{i}]", "StartTime before EndTime", "it is not")
             )

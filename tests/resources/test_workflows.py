@@ -224,6 +224,14 @@ def test_documented_rules_are_checked_before_sending(domain: Domain, backend: Lo
     ]
     assert "Salesforce, Marketo, Servicenow" in str(error)
     assert backend.calls == []
+    with pytest.raises(ValidationError) as from_text:  # ISO strings and mappings too
+        domain.workflows.create(
+            "Account",
+            flow_definition=_flow(),
+            role_arn=ROLE,
+            batches=[{"start_time": "2026-02-01T00:00:00Z", "end_time": "2026-01-01T00:00:00"}],
+        )
+    assert from_text.value.fields == ["IntegrationConfig.AppflowIntegration.Batches[0]"]
     with pytest.raises(ValidationError) as bad_type:
         domain.workflows.create(
             "Account", flow_definition=_flow(), role_arn=ROLE, workflow_type="OTHER"
