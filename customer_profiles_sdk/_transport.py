@@ -18,7 +18,7 @@ from typing import Any
 
 import botocore.exceptions
 
-from . import _service
+from . import _service, _upload
 from ._polling import Waiter
 from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
 from .retry import RetryPolicy
@@ -37,6 +37,9 @@ class Transport:
         sleep: how to wait between attempts (tests pass a fake; default ``time.sleep``).
         waiter: the clock and sleep that ``.wait()`` on asynchronous jobs uses (default:
             real time; the embedded emulator passes its emulated clock).
+        upload_hook: sends the PUT of an upload job's file in place of the network
+            (default: none, the client's HTTP session sends it; the embedded emulator
+            passes one that delivers the file in-process). See :meth:`put_file`.
     """
 
     def __init__(
@@ -46,11 +49,13 @@ class Transport:
         *,
         sleep: Callable[[float], None] | None = None,
         waiter: Waiter | None = None,
+        upload_hook: _upload.UploadHook | None = None,
     ) -> None:
         self._client = client
         self._retry = retry
         self._sleep = sleep
         self._waiter = waiter or Waiter.real()
+        self._upload_hook = upload_hook
 
     @property
     def client(self) -> Any:
@@ -61,6 +66,11 @@ class Transport:
     def waiter(self) -> Waiter:
         """The clock and sleep of ``.wait()`` (see :mod:`customer_profiles_sdk._polling`)."""
         return self._waiter
+
+    @property
+    def upload_hook(self) -> _upload.UploadHook | None:
+        """What sends upload files instead of the network, if anything (see :meth:`put_file`)."""
+        return self._upload_hook
 
     @property
     def retry_policy(self) -> RetryPolicy:
@@ -128,3 +138,35 @@ class Transport:
         meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
         return {k: v for k, v in response.items() if k != "ResponseMetadata"}
+
+    def put_file(
+        self, url: str, body: _upload.Body, headers: Mapping[str, str]
+    ) -> _upload.UploadAnswer:
+        """PUT a file to a pre-signed URL (an upload job's ``GetUploadJobPath``), retried.
+
+        Sent through the upload hook when the transport has one, else through the boto3
+        client's own HTTP session (its TLS, proxy, timeout and pool settings). Throttling,
+        5xx answers and connection errors are retried by the retry policy (a PUT replaces
+        the file: repeating it is safe); the file is sent again from its start.
+
+        Returns:
+            The successful answer (its ``ETag`` header names the stored file).
+
+        Raises:
+            ServiceError: the URL's host refused the file (S3's code, e.g.
+                ``AccessDenied`` for an expired URL); see :func:`_upload.raise_for_status`.
+            ConnectionError: the host could not be reached after all retries.
+        """
+        operation = _upload.UPLOAD_OPERATION
+        for attempt in self._retry.retrying(operation, sleep=self._sleep):
+            with attempt:
+                _log.debug(
+                    "%s: sending (attempt %d)", operation, attempt.retry_state.attempt_number
+                )
+                if self._upload_hook is not None:
+                    answer = self._upload_hook(url, body.read_all(), dict(headers))
+                else:
+                    answer = _upload.send(self._client, url, body, headers)
+                _upload.raise_for_status(answer)
+                return answer
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover

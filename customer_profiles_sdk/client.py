@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import boto3
@@ -9,7 +10,8 @@ from botocore.config import Config
 
 from ._polling import Waiter
 from ._transport import Transport
-from .resources import AccountIntegrations, Domain, Domains, Tags, Templates
+from ._upload import UploadAnswer
+from .resources import AccountIntegrations, Domain, Domains, RecommenderRecipes, Tags, Templates
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -96,7 +98,9 @@ class CustomerProfiles:
             retry: the retry policy (default: ``RetryPolicy()``).
 
         Waiting for an asynchronous job (``.wait()``) advances the backend's clock
-        instead of sleeping, so a job of ten emulated minutes finishes at once.
+        instead of sleeping, so a job of ten emulated minutes finishes at once. The file
+        of an upload job (``domain.upload_jobs.upload(...)``) is handed to the backend
+        in-process (``LocalBackend.put_upload``): its upload URLs have no listener.
         """
         from .local import LocalBackend
 
@@ -105,7 +109,14 @@ class CustomerProfiles:
         # ``.wait()`` on the emulator advances its clock instead of sleeping.
         clock = backend.clock
         waiter = Waiter(clock=clock.now, sleep=lambda seconds: clock.advance(seconds))
-        transport = Transport(cp._client, cp.retry_policy, waiter=waiter)
+
+        # The emulator's in-process upload URLs have no listener: the PUT of an upload
+        # job's file is handed to the backend, which applies the URL's checks.
+        def upload_hook(url: str, body: bytes, headers: Mapping[str, str]) -> UploadAnswer:
+            answer = backend.put_upload(url, body, headers)
+            return UploadAnswer(answer.status, dict(answer.headers), answer.body)
+
+        transport = Transport(cp._client, cp.retry_policy, waiter=waiter, upload_hook=upload_hook)
         object.__setattr__(cp, "_transport", transport)
         return cp
 
@@ -135,6 +146,11 @@ class CustomerProfiles:
     def tags(self) -> Tags:
         """Tags of any Customer Profiles resource, by ARN (``cp.tags.list(arn)``)."""
         return Tags(self._transport)
+
+    @property
+    def recommender_recipes(self) -> RecommenderRecipes:
+        """The recipes recommenders are built from (``cp.recommender_recipes.list()``)."""
+        return RecommenderRecipes(self._transport)
 
     @property
     def client(self) -> Any:

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -37,6 +38,18 @@ PageFetcher = Callable[[str | None, int | None], tuple[list[Any], str | None, Ma
 _MAX_PAGE_SIZE = 100
 #: Rows shown by the notebook view of a :class:`Paged`.
 _HTML_ROWS = 10
+
+
+@functools.cache
+def _min_page_size(operation: str) -> int:
+    """The smallest ``MaxResults`` the operation accepts (1 when the model says none)."""
+    if operation not in _service.service_model().operation_names:
+        return 1  # a Paged built by hand (tests) over no real operation
+    info = _service.paging_info(operation)
+    shape = _service.operation_model(operation).input_shape
+    if info is None or info.limit_key is None or shape is None:
+        return 1
+    return int(shape.members[info.limit_key].metadata.get("min", 1))
 
 
 @attrs.frozen
@@ -154,7 +167,9 @@ class Paged(Generic[T]):
         while remaining is None or remaining > 0:
             size = self._page_size
             if remaining is not None and (size is None or size > remaining):
-                size = min(remaining, _MAX_PAGE_SIZE)
+                # Ask for no more than needed, but never fewer than the operation allows
+                # (ListRecommenderRecipes pages by 10 at least); the page is cut below.
+                size = max(min(remaining, _MAX_PAGE_SIZE), _min_page_size(self._operation))
             try:
                 raw, next_token, response = self._fetch(token, size)
             except CustomerProfilesError as exc:

@@ -50,6 +50,13 @@ ACCESS = {
     "Segments": "domain.segments",
     "SegmentSubscriptions": "domain.segments.subscriptions",
     "SegmentStream": "domain.segments.stream",
+    "UploadJobs": "domain.upload_jobs",
+    "Workflows": "domain.workflows",
+    "Recommenders": "domain.recommenders",
+    "RecommenderFilters": "domain.recommenders.filters",
+    "RecommenderSchemas": "domain.recommenders.schemas",
+    "RecommenderRecipes": "cp.recommender_recipes",
+    "Recommendations": "domain.recommendations",
 }
 
 
@@ -139,21 +146,41 @@ def _request_problems(binding: ApiBinding) -> list[str]:
         )
         where = f"{binding.operation} request {member}"
         if param is not None and "," in param:
-            # A structure assembled from several parameters, one per member.
+            # A structure assembled from several parameters, one per member (members that
+            # are structures may be assembled from them in turn).
             given = {p.strip() for p in param.split(",")}
             assert isinstance(member_shape, StructureShape)
-            for sub, sub_shape in member_shape.members.items():
-                name = xform_name(sub)
-                if name not in given:
-                    problems.append(f"{where}.{sub}: none of {sorted(given)} supplies it")
-                else:
-                    problems += _structure_problems(
-                        sub_shape, hints.get(name), f"{where}.{sub}", set()
-                    )
+            problems += _assembled_problems(member_shape, given, hints, where)
+        elif (
+            param is not None
+            and isinstance(member_shape, StructureShape)
+            and len(member_shape.members) == 1
+            and not list(_models_in(hints.get(param)))
+        ):
+            # A one-member structure wrapped around a plain parameter (MetadataConfig).
+            ((sub, sub_shape),) = member_shape.members.items()
+            problems += _structure_problems(sub_shape, hints.get(param), f"{where}.{sub}", set())
         elif param is not None:
             problems += _structure_problems(member_shape, hints.get(param), where, set())
         elif member not in model_params:
             problems.append(f"{where}: no parameter of {binding.qualname} supplies it")
+    return problems
+
+
+def _assembled_problems(
+    shape: StructureShape, given: set[str], hints: dict[str, Any], where: str
+) -> list[str]:
+    """What of ``shape`` the parameters ``given`` (one per member) do not supply; a
+    member that is itself a structure may be assembled from them in turn."""
+    problems = []
+    for sub, sub_shape in shape.members.items():
+        name = xform_name(sub)
+        if name in given:
+            problems += _structure_problems(sub_shape, hints.get(name), f"{where}.{sub}", set())
+        elif isinstance(sub_shape, StructureShape):
+            problems += _assembled_problems(sub_shape, given, hints, f"{where}.{sub}")
+        else:
+            problems.append(f"{where}.{sub}: none of {sorted(given)} supplies it")
     return problems
 
 
@@ -253,6 +280,26 @@ def test_the_checker_notices_a_missing_field() -> None:
     problems = _structure_problems(shape, JobSchedule | None, "x", set())
     assert any("Enabled" in p for p in problems)
     assert _structure_problems(_service.structure("DomainStats"), DomainStats, "x", set()) == []
+
+
+def test_the_checker_notices_a_member_missing_from_an_assembled_structure() -> None:
+    """Nested assembly (IntegrationConfig.AppflowIntegration from two parameters) is
+    checked member by member: leaving one parameter out is reported."""
+    complete = ApiBinding(
+        operation="CreateIntegrationWorkflow",
+        bound=("DomainName",),
+        params={"IntegrationConfig": "flow_definition, batches"},
+        qualname="Workflows.create",
+    )
+    assert _request_problems(complete) == []
+    partial = ApiBinding(
+        operation="CreateIntegrationWorkflow",
+        bound=("DomainName",),
+        params={"IntegrationConfig": "flow_definition, tags"},
+        qualname="Workflows.create",
+    )
+    problems = _request_problems(partial)
+    assert any("IntegrationConfig.AppflowIntegration.Batches" in p for p in problems), problems
 
 
 def operation_table() -> str:

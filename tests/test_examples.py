@@ -64,6 +64,22 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^6\. Bo ordered for 1500: events \[\('JOINED', 'LIVE'\)\]$",
         r"^   -> Bo joined seattle_big_spenders$",
     ],
+    "csv_import.py": [
+        r"^1\. created domain 'csv-import-[0-9a-f]{8}'",
+        r"^3\. imported crm-export-1\.csv: SUCCEEDED - created 3, updated 0, failed 0$",
+        r"^4\. found C-002 by the unique key: Li Wei, Singapore$",
+        r"^5\. imported crm-export-2\.csv: PARTIALLY_SUCCEEDED - created 1, updated 1, failed 1$",
+        r"^   C-002's email is now li\.wei@example\.com$",
+    ],
+    "recommendations.py": [
+        r"^2\. recommender 'for-you' is ACTIVE after 6\d emulated minutes, version "
+        r"for-you/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$",
+        r"^3\. training metrics: coverage=",
+        r"^4\. filter 'no-category' is ACTIVE$",
+        r"^5\. for Ana \(by profile id\): \[\('",
+        r"^   by email: profile found, same items: True$",
+        r"^6\. stopped: INACTIVE; started again: ACTIVE$",
+    ],
 }
 
 #: The examples need no AWS account: hide the developer's AWS configuration and

@@ -17,10 +17,14 @@ if TYPE_CHECKING:
 __all__ = [
     "CalculatedAttributeValueMixin",
     "ProfileObjectMixin",
+    "RecommenderFilterMixin",
+    "RecommenderMixin",
     "SegmentDefinitionMixin",
     "SegmentEstimateMixin",
     "SegmentMembershipMixin",
     "SegmentSnapshotMixin",
+    "UploadJobMixin",
+    "WorkflowMixin",
 ]
 
 
@@ -183,3 +187,75 @@ class SegmentMembershipMixin:
         """Jupyter's view: one row per profile answered, personal data shown."""
         title = f"Membership of segment {self.segment_definition_name}"
         return _display.table_html(self.profiles, title=title, more=False)
+
+
+# ------------------------------------------------------- upload jobs, workflows, recommenders
+
+#: Final states (the generated enums are ``str`` subclasses: they compare with these).
+_UPLOAD_JOB_FINAL = ("SUCCEEDED", "PARTIALLY_SUCCEEDED", "FAILED", "STOPPED")
+_WORKFLOW_FINAL = ("COMPLETE", "FAILED", "CANCELLED")
+_FILTER_FINAL = ("ACTIVE", "FAILED", "DELETING")
+_RECOMMENDER_SETTLED = ("ACTIVE", "INACTIVE", "FAILED", "DELETING")
+
+
+class UploadJobMixin:
+    """``UploadJob.done``: whether the job has ended."""
+
+    __slots__ = ()
+    status: Any
+
+    @property
+    def done(self) -> bool:
+        """Whether the job has ended: ``SUCCEEDED``, ``PARTIALLY_SUCCEEDED``, ``FAILED``
+        or ``STOPPED``."""
+        return self.status in _UPLOAD_JOB_FINAL
+
+
+class WorkflowMixin:
+    """``Workflow.done``: whether the workflow has ended."""
+
+    __slots__ = ()
+    status: Any
+
+    @property
+    def done(self) -> bool:
+        """Whether the workflow has ended: ``COMPLETE``, ``FAILED`` or ``CANCELLED``."""
+        return self.status in _WORKFLOW_FINAL
+
+
+class RecommenderFilterMixin:
+    """``RecommenderFilterDefinition.done``: whether the filter's activation has ended."""
+
+    __slots__ = ()
+    status: Any
+
+    @property
+    def done(self) -> bool:
+        """Whether the filter is no longer being activated: ``ACTIVE``, ``FAILED`` or
+        ``DELETING``."""
+        return self.status in _FILTER_FINAL
+
+
+class RecommenderMixin:
+    """``Recommender.settled`` and ``Recommender.metrics``."""
+
+    __slots__ = ()
+    status: Any
+
+    @property
+    def settled(self) -> bool:
+        """Whether no status transition is under way: ``ACTIVE``, ``INACTIVE``,
+        ``FAILED`` or ``DELETING`` (not ``PENDING``, ``IN_PROGRESS``, ``STOPPING`` or
+        ``STARTING``). A retraining of an ``ACTIVE`` recommender shows in
+        ``latest_recommender_update`` instead."""
+        return self.status in _RECOMMENDER_SETTLED
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        """The newest training's metrics (name -> value), ``{}`` before any training or
+        when the read asked for none (``training_metrics_count=0``)."""
+        entries = getattr(self, "training_metrics", None) or []
+        if not entries:
+            return {}
+        newest = max(entries, key=lambda e: (e.time is not None, e.time or 0))
+        return {str(getattr(k, "value", k)): v for k, v in (newest.metrics or {}).items()}

@@ -11,6 +11,15 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .recommendations import Recommendations
+from .recommenders import (
+    RecommenderFilterHandle,
+    RecommenderFilters,
+    RecommenderHandle,
+    RecommenderRecipes,
+    Recommenders,
+    RecommenderSchemas,
+)
 from .segments import (
     SegmentEstimateJob,
     Segments,
@@ -20,6 +29,8 @@ from .segments import (
 )
 from .tags import Tags
 from .templates import Templates
+from .upload_jobs import UploadJobHandle, UploadJobs
+from .workflows import WorkflowHandle, Workflows
 
 __all__ = [
     "AccountIntegrations",
@@ -31,6 +42,13 @@ __all__ = [
     "ObjectTypes",
     "Objects",
     "Profiles",
+    "Recommendations",
+    "RecommenderFilterHandle",
+    "RecommenderFilters",
+    "RecommenderHandle",
+    "RecommenderRecipes",
+    "RecommenderSchemas",
+    "Recommenders",
     "SegmentEstimateJob",
     "SegmentSnapshotJob",
     "SegmentStream",
@@ -38,4 +56,8 @@ __all__ = [
     "Segments",
     "Tags",
     "Templates",
+    "UploadJobHandle",
+    "UploadJobs",
+    "WorkflowHandle",
+    "Workflows",
 ]

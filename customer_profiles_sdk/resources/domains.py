@@ -19,7 +19,11 @@ from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
+from .recommendations import Recommendations
+from .recommenders import Recommenders
 from .segments import Segments
+from .upload_jobs import UploadJobs
+from .workflows import Workflows
 
 if TYPE_CHECKING:
     from ..domain_spec import ApplyResult, DomainSpec, OnChange, Plan
@@ -115,6 +119,26 @@ class Domain(Resource):
         """The domain's segments: definitions, estimates, membership, snapshots and
         membership events."""
         return Segments(self._transport, self._name)
+
+    @property
+    def upload_jobs(self) -> UploadJobs:
+        """The domain's upload jobs: CSV imports of profiles."""
+        return UploadJobs(self._transport, self._name)
+
+    @property
+    def workflows(self) -> Workflows:
+        """The domain's integration workflows (historical ingestion from AppFlow sources)."""
+        return Workflows(self._transport, self._name)
+
+    @property
+    def recommenders(self) -> Recommenders:
+        """The domain's recommenders, with their filters and schemas."""
+        return Recommenders(self._transport, self._name)
+
+    @property
+    def recommendations(self) -> Recommendations:
+        """Recommendations for the domain's profiles, from its recommenders."""
+        return Recommendations(self._transport, self._name)
 
     @api("GetDomain", output=DomainSettings)
     def get(self) -> DomainSettings:

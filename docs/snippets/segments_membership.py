@@ -18,7 +18,8 @@ domain.segments.create(
 # Up to 100 profiles per call; a classic segment is evaluated at the time of the call.
 answer = domain.segments.membership("example_com", [*ids, "f" * 32])
 assert [m.first_name for m in answer.members] == ["Ann"]
-assert answer.is_member(ids[0]) and not answer.is_member(ids[1])
+assert answer.is_member(ids[0])
+assert not answer.is_member(ids[1])
 assert [f.profile_id for f in answer.failures] == ["f" * 32]  # no such profile
 
 # A DataFrame: one row per profile answered, the profile's fields flattened.

@@ -22,3 +22,7 @@ domain.segments.create("s", groups=all_of())  # E: display_name is required
 profile.first_name.is_(42)  # E: text values are strings
 profile.birth_date.between(1990, 2000)  # E: dates, not numbers
 domain.segments.estimate(profile.first_name.is_("A"))  # E: a condition is not a group
+domain.upload_jobs.create("x.csv", fields={"Id": 1}, unique_key="Id")  # E: a field, not an int
+domain.upload_jobs.create("x.csv", {"Id": "_profile.AccountNumber"}, "Id")  # E: keyword-only
+domain.recommenders.create("r", recipe="popular-items", config=7)  # E: a RecommenderConfig
+domain.workflows.wait("w", 60)  # E: timeout is keyword-only

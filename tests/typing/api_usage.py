@@ -16,6 +16,7 @@ from customer_profiles_sdk import (
     CustomerProfiles,
     DomainSettings,
     FieldContentType,
+    JobFailedError,
     Match,
     ObjectType,
     ObjectTypeField,
@@ -24,13 +25,22 @@ from customer_profiles_sdk import (
     Paged,
     Profile,
     ProfileObject,
+    Recommendation,
+    Recommender,
+    RecommenderRecipeName,
     ResourceNotFoundError,
     RetryPolicy,
     StandardIdentifier,
+    UploadJob,
+    UploadJobSummary,
     ValidationError,
+    WaitTimeoutError,
+    WorkflowStatus,
+    WorkflowSummary,
 )
 from customer_profiles_sdk import segments as seg
 from customer_profiles_sdk.models import SegmentDefinition, SegmentEstimate, SegmentMembership
+from customer_profiles_sdk.resources import RecommenderHandle, UploadJobHandle
 
 
 def main() -> None:
@@ -122,8 +132,45 @@ def main() -> None:
     assert count == 0
     membership: SegmentMembership = domain.segments.membership("gold", [pid])
     assert membership.member_ids == []
+    jobs_and_recommenders(cp)
     deleted: bool = domain.delete()
     assert deleted
+
+
+def jobs_and_recommenders(cp: CustomerProfiles) -> None:
+    """Upload jobs, workflows, recommenders and recommendations."""
+    domain = cp.domains.create(
+        "typing-jobs", default_expiration_days=30, data_store={"enabled": True}
+    )
+    job: UploadJobHandle = domain.upload_jobs.create(
+        "ids.csv", fields={"Id": "_profile.AccountNumber"}, unique_key="Id"
+    )
+    etag: str = job.upload(b"Id\nC1\n")
+    assert etag
+    job.start()
+    finished: UploadJob = job.wait(timeout=600)
+    assert finished.results_summary is not None
+    created_records: int | None = finished.results_summary.created_records
+    assert created_records == 1
+    summaries: Paged[UploadJobSummary] = domain.upload_jobs.list()
+    assert summaries.first() is not None
+    workflows: Paged[WorkflowSummary] = domain.workflows.list(status=WorkflowStatus.COMPLETE)
+    assert workflows.to_list() == []
+
+    recommender: RecommenderHandle = domain.recommenders.create(
+        "picks", recipe=RecommenderRecipeName.POPULAR_ITEMS
+    )
+    trained: Recommender = recommender.wait()
+    metrics: dict[str, float] = trained.metrics
+    assert metrics
+    pid = domain.profiles.create(Profile(first_name="Bo"))
+    picks: list[Recommendation] = domain.recommendations.for_profile(pid, recommender="picks")
+    assert picks == []
+    try:
+        domain.upload_jobs.wait(job.job_id, timeout=0)
+    except (JobFailedError, WaitTimeoutError) as err:
+        last: object = err.last
+        assert last is not None
 
 
 if __name__ == "__main__":

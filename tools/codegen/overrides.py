@@ -187,6 +187,23 @@ ENUMS: dict[str, CuratedEnum] = {
         "ContactType",
         "The profile field an engagement preference refers to (open enum).",
     ),
+    # ------------------------------------------------------------ upload jobs, workflows
+    "StatusReason": CuratedEnum(
+        "UploadJobStatusReason",
+        """\
+        Why an upload job ``FAILED`` (``StatusReason``, open enum): ``VALIDATION_FAILURE``
+        (the file or its rows could not be ingested) or ``INTERNAL_FAILURE`` (the service).
+        """,
+    ),
+    "Status": CuratedEnum(
+        "WorkflowStatus",
+        """\
+        State of an integration workflow or of one of its steps (``Status``, open enum).
+
+        ``COMPLETE``, ``FAILED`` and ``CANCELLED`` are final; ``RETRY`` means a step runs
+        again after a transient failure, ``SPLIT`` that a step was cut in two.
+        """,
+    ),
 }
 
 #: structure shape -> its curated form.
@@ -1076,5 +1093,167 @@ STRUCTURES: dict[str, Curated] = {
         profile ``JOINED`` or ``LEFT`` the segment at ``updated_at``, seen when the
         profile changed (``LIVE``) or by a scheduled run (``SCHEDULE``).
         """,
+    ),
+    # ------------------------------------------------------------ upload jobs
+    "GetUploadJobResponse": Curated(
+        "UploadJob",
+        """\
+        An upload job: the import of a CSV file of profiles (``GetUploadJob``).
+
+        ``status`` goes ``CREATED`` -> ``IN_PROGRESS`` -> ``SUCCEEDED``,
+        ``PARTIALLY_SUCCEEDED`` or ``FAILED`` (with ``status_reason``), or ``STOPPED``;
+        ``results_summary`` counts the rows created, updated and failed once it has
+        finished. ``fields`` is the column mapping (personal data: masked in ``repr``).
+
+        Example:
+            >>> job = UploadJob(job_id="a" * 32, status=UploadJobStatus.SUCCEEDED,
+            ...                 results_summary=ResultsSummary(created_records=2))
+            >>> job.done, job.results_summary.created_records
+            (True, 2)
+
+        """,
+        mixin="UploadJobMixin",
+    ),
+    "UploadJobItem": Curated(
+        "UploadJobSummary",
+        """\
+        One upload job in ``ListUploadJobs`` (``UploadJobItem``): no mapping and no
+        results; read them with ``domain.upload_jobs.get(job_id)``.
+        """,
+        mixin="UploadJobMixin",
+    ),
+    "GetUploadJobPathResponse": Curated(
+        "UploadJobPath",
+        """\
+        Where to PUT an upload job's file (``GetUploadJobPath``): a pre-signed URL, valid
+        until ``valid_until``, and the ``client_token``, the encryption key the PUT must
+        send in its SSE-C headers. Both are secrets (masked in ``repr``):
+        ``domain.upload_jobs.upload(job_id, file)`` uses them for you.
+
+        Example:
+            >>> path = UploadJobPath(url="https://bucket.example/key?X-Amz-Signature=s",
+            ...                      client_token="a2V5")
+            >>> "Signature" in repr(path), "a2V5" in repr(path)
+            (False, False)
+
+        """,
+        sensitive=("Url", "ClientToken"),
+    ),
+    "ResultsSummary": Curated(
+        "ResultsSummary",
+        """\
+        What an upload job did with the rows of its file (``ResultsSummary``): profiles
+        created, profiles updated, rows that failed.
+        """,
+    ),
+    # ------------------------------------------------------------ workflows
+    "GetWorkflowResponse": Curated(
+        "Workflow",
+        """\
+        An integration workflow (``GetWorkflow``): the ingestion of a source's history by
+        AppFlow, in batches, before a continuous integration is set up.
+
+        ``status`` goes ``NOT_STARTED`` -> ``IN_PROGRESS`` (``RETRY`` while a batch is
+        run again) -> ``COMPLETE``, ``FAILED`` (``error_description``) or ``CANCELLED``;
+        ``metrics.appflow_integration`` counts steps and records.
+
+        Example:
+            >>> Workflow(workflow_id="a" * 32, status=WorkflowStatus.IN_PROGRESS).done
+            False
+
+        """,
+        mixin="WorkflowMixin",
+    ),
+    "ListWorkflowsItem": Curated(
+        "WorkflowSummary",
+        "One workflow in ``ListWorkflows`` (``ListWorkflowsItem``).",
+        mixin="WorkflowMixin",
+    ),
+    "WorkflowStepItem": Curated(
+        "WorkflowStep",
+        """\
+        One step of a workflow in ``GetWorkflowSteps`` (``WorkflowStepItem``): for an
+        AppFlow workflow, one batch of the history (``appflow_integration``).
+        """,
+    ),
+    "Batch": Curated(
+        "WorkflowBatch",
+        """\
+        One batch of a workflow's historical ingestion: the records from ``start_time``
+        to ``end_time`` (``Batch``).
+        """,
+    ),
+    # ------------------------------------------------------------ recommenders
+    "GetRecommenderResponse": Curated(
+        "Recommender",
+        """\
+        A recommender (``GetRecommender``): a model trained on the domain's data with a
+        recipe, serving recommendations when ``ACTIVE``.
+
+        ``status`` goes ``PENDING`` -> ``IN_PROGRESS`` (training) -> ``ACTIVE``, or
+        ``FAILED`` (``failure_reason``); ``STOPPING`` -> ``INACTIVE`` and ``STARTING`` ->
+        ``ACTIVE`` on stop and start. ``training_metrics`` holds the newest trainings'
+        metrics (as many as ``get(..., training_metrics_count=)`` asked for);
+        :attr:`metrics` reads the newest.
+
+        Example:
+            >>> r = Recommender(recommender_name="picks", recommender_recipe_name="popular-items",
+            ...                 status=RecommenderStatus.ACTIVE,
+            ...                 training_metrics=[TrainingMetrics(metrics={"hit": 0.5})])
+            >>> r.settled, r.metrics
+            (True, {'hit': 0.5})
+
+        """,
+        mixin="RecommenderMixin",
+    ),
+    "RecommenderSummary": Curated(
+        "RecommenderSummary",
+        """\
+        One recommender in ``ListRecommenders`` (``RecommenderSummary``); its recipe is
+        ``recipe_name`` there (the service's member name).
+        """,
+        mixin="RecommenderMixin",
+    ),
+    "Recommender": Curated(
+        "RecommenderSelection",
+        """\
+        Which recommender ``SearchRecommendations`` asks, with its filters (the
+        ``Recommender`` member of the request).
+        """,
+    ),
+    "GetRecommenderFilterResponse": Curated(
+        "RecommenderFilterDefinition",
+        """\
+        A recommender filter (``GetRecommenderFilter``): an expression that includes or
+        excludes items from recommendations. ``status`` goes ``PENDING`` ->
+        ``IN_PROGRESS`` -> ``ACTIVE``, or ``FAILED`` (``failure_reason``).
+        ``recommender_filter_expression`` is masked in ``repr``.
+        """,
+        mixin="RecommenderFilterMixin",
+    ),
+    "RecommenderFilterSummary": Curated(
+        "RecommenderFilterSummary",
+        "One filter in ``ListRecommenderFilters`` (``RecommenderFilterSummary``).",
+        mixin="RecommenderFilterMixin",
+    ),
+    "CreateRecommenderSchemaResponse": Curated(
+        "RecommenderSchema",
+        """\
+        A recommender schema (``CreateRecommenderSchema``, ``GetRecommenderSchema``): per
+        dataset (``_webAnalytics``, ``_catalogItem``), the columns recommenders and
+        filters may use. ``recommender_schema_arn`` and ``tags`` come with the creation
+        only.
+        """,
+        also=("GetRecommenderSchemaResponse",),
+        optional=("RecommenderSchemaArn",),
+    ),
+    # ------------------------------------------------------------ recommendations
+    "SearchRecommendationsResponse": Curated(
+        "ProfileRecommendations",
+        """\
+        What ``SearchRecommendations`` answers: the profile the search key found and the
+        items recommended for it, best first (scores and items are masked in ``repr``).
+        """,
+        factories=("Recommendations",),
     ),
 }

@@ -17,13 +17,13 @@ __all__ = [
     "CatalogItem",
     "GetProfileRecommendationsResponse",
     "MetadataConfig",
+    "ProfileRecommendations",
     "Recommendation",
     "RecommendationDiversityConfig",
     "RecommendationMetadata",
-    "Recommender",
     "RecommenderFilter",
     "RecommenderPromotionalFilter",
-    "SearchRecommendationsResponse",
+    "RecommenderSelection",
 ]
 
 
@@ -92,6 +92,21 @@ class MetadataConfig:
 
 
 @model
+class ProfileRecommendations:
+    """What ``SearchRecommendations`` answers: the profile the search key found and the
+    items recommended for it, best first (scores and items are masked in ``repr``).
+    """
+
+    __wire_shape__: ClassVar[str] = "SearchRecommendationsResponse"
+
+    profile_id: str | None = attrs.field(default=None, metadata={"wire": "ProfileId"})
+    recommendations: list[Recommendation] = attrs.field(
+        factory=list, metadata={"wire": "Recommendations", "sensitive": True}
+    )
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class Recommendation:
     """The ``Recommendation`` structure, used by ``GetProfileRecommendations``,
     ``SearchRecommendations``.
@@ -130,22 +145,6 @@ class RecommendationMetadata:
 
 
 @model
-class Recommender:
-    """The ``Recommender`` structure, used by ``SearchRecommendations``."""
-
-    __wire_shape__: ClassVar[str] = "Recommender"
-
-    name: str = attrs.field(metadata={"wire": "Name"})
-    filters: list[RecommenderFilter] | None = attrs.field(
-        default=None, metadata={"wire": "Filters"}
-    )
-    promotional_filters: list[RecommenderPromotionalFilter] | None = attrs.field(
-        default=None, metadata={"wire": "PromotionalFilters"}
-    )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class RecommenderFilter:
     """The ``RecommenderFilter`` structure, used by ``GetProfileRecommendations``,
     ``SearchRecommendations``.
@@ -180,15 +179,18 @@ class RecommenderPromotionalFilter:
 
 
 @model
-class SearchRecommendationsResponse:
-    """The ``SearchRecommendationsResponse`` structure, used by ``SearchRecommendations``
-    (response).
+class RecommenderSelection:
+    """Which recommender ``SearchRecommendations`` asks, with its filters (the
+    ``Recommender`` member of the request).
     """
 
-    __wire_shape__: ClassVar[str] = "SearchRecommendationsResponse"
+    __wire_shape__: ClassVar[str] = "Recommender"
 
-    profile_id: str | None = attrs.field(default=None, metadata={"wire": "ProfileId"})
-    recommendations: list[Recommendation] | None = attrs.field(
-        default=None, metadata={"wire": "Recommendations", "sensitive": True}
+    name: str = attrs.field(metadata={"wire": "Name"})
+    filters: list[RecommenderFilter] | None = attrs.field(
+        default=None, metadata={"wire": "Filters"}
+    )
+    promotional_filters: list[RecommenderPromotionalFilter] | None = attrs.field(
+        default=None, metadata={"wire": "PromotionalFilters"}
     )
     extra: Extra = attrs.field(factory=dict, repr=False)

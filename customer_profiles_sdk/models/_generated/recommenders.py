@@ -13,12 +13,12 @@ from typing import ClassVar
 import attrs
 
 from .._base import Extra, model
+from .._mixins import RecommenderFilterMixin, RecommenderMixin
 from .domain_object_types import ContentType, FeatureType
 
 __all__ = [
     "CreateRecommenderFilterResponse",
     "CreateRecommenderResponse",
-    "CreateRecommenderSchemaResponse",
     "DeleteRecommenderFilterResponse",
     "DeleteRecommenderResponse",
     "DeleteRecommenderSchemaResponse",
@@ -27,19 +27,19 @@ __all__ = [
     "DiversityConfig",
     "EventParameters",
     "EventsConfig",
-    "GetRecommenderFilterResponse",
-    "GetRecommenderResponse",
-    "GetRecommenderSchemaResponse",
     "InferenceConfig",
     "ListRecommenderFiltersResponse",
     "ListRecommenderRecipesResponse",
     "ListRecommenderSchemasResponse",
     "ListRecommendersResponse",
+    "Recommender",
     "RecommenderConfig",
+    "RecommenderFilterDefinition",
     "RecommenderFilterStatus",
     "RecommenderFilterSummary",
     "RecommenderRecipe",
     "RecommenderRecipeName",
+    "RecommenderSchema",
     "RecommenderSchemaField",
     "RecommenderSchemaStatus",
     "RecommenderSchemaSummary",
@@ -145,23 +145,6 @@ class CreateRecommenderResponse:
 
 
 @model
-class CreateRecommenderSchemaResponse:
-    """The ``CreateRecommenderSchemaResponse`` structure, used by ``CreateRecommenderSchema``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "CreateRecommenderSchemaResponse"
-
-    recommender_schema_arn: str = attrs.field(metadata={"wire": "RecommenderSchemaArn"})
-    recommender_schema_name: str = attrs.field(metadata={"wire": "RecommenderSchemaName"})
-    fields: dict[str, list[RecommenderSchemaField]] = attrs.field(metadata={"wire": "Fields"})
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    status: RecommenderSchemaStatus | str = attrs.field(metadata={"wire": "Status"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class DeleteRecommenderFilterResponse:
     """The ``DeleteRecommenderFilterResponse`` structure, used by ``DeleteRecommenderFilter``
     (response).
@@ -252,82 +235,6 @@ class EventsConfig:
 
 
 @model
-class GetRecommenderFilterResponse:
-    """The ``GetRecommenderFilterResponse`` structure, used by ``GetRecommenderFilter``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetRecommenderFilterResponse"
-
-    recommender_filter_name: str = attrs.field(metadata={"wire": "RecommenderFilterName"})
-    recommender_filter_expression: str = attrs.field(
-        metadata={"wire": "RecommenderFilterExpression", "sensitive": True}
-    )
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    status: RecommenderFilterStatus | str = attrs.field(metadata={"wire": "Status"})
-    tags: dict[str, str] = attrs.field(metadata={"wire": "Tags"})
-    recommender_schema_name: str | None = attrs.field(
-        default=None, metadata={"wire": "RecommenderSchemaName"}
-    )
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetRecommenderResponse:
-    """The ``GetRecommenderResponse`` structure, used by ``GetRecommender`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetRecommenderResponse"
-
-    recommender_name: str = attrs.field(metadata={"wire": "RecommenderName"})
-    recommender_recipe_name: RecommenderRecipeName | str = attrs.field(
-        metadata={"wire": "RecommenderRecipeName"}
-    )
-    recommender_schema_name: str | None = attrs.field(
-        default=None, metadata={"wire": "RecommenderSchemaName"}
-    )
-    recommender_config: RecommenderConfig | None = attrs.field(
-        default=None, metadata={"wire": "RecommenderConfig"}
-    )
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    status: RecommenderStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
-    latest_recommender_update: RecommenderUpdate | None = attrs.field(
-        default=None, metadata={"wire": "LatestRecommenderUpdate"}
-    )
-    active_recommender_version_name: str | None = attrs.field(
-        default=None, metadata={"wire": "ActiveRecommenderVersionName"}
-    )
-    training_metrics: list[TrainingMetrics] | None = attrs.field(
-        default=None, metadata={"wire": "TrainingMetrics"}
-    )
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetRecommenderSchemaResponse:
-    """The ``GetRecommenderSchemaResponse`` structure, used by ``GetRecommenderSchema``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetRecommenderSchemaResponse"
-
-    recommender_schema_name: str = attrs.field(metadata={"wire": "RecommenderSchemaName"})
-    fields: dict[str, list[RecommenderSchemaField]] = attrs.field(metadata={"wire": "Fields"})
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    status: RecommenderSchemaStatus | str = attrs.field(metadata={"wire": "Status"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class InferenceConfig:
     """The ``InferenceConfig`` structure, used by ``CreateRecommender``, ``GetRecommender``,
     ``ListRecommenders``, ``UpdateRecommender``.
@@ -400,6 +307,57 @@ class ListRecommendersResponse:
 
 
 @model
+class Recommender(RecommenderMixin):
+    """A recommender (``GetRecommender``): a model trained on the domain's data with a
+    recipe, serving recommendations when ``ACTIVE``.
+
+    ``status`` goes ``PENDING`` -> ``IN_PROGRESS`` (training) -> ``ACTIVE``, or
+    ``FAILED`` (``failure_reason``); ``STOPPING`` -> ``INACTIVE`` and ``STARTING`` ->
+    ``ACTIVE`` on stop and start. ``training_metrics`` holds the newest trainings'
+    metrics (as many as ``get(..., training_metrics_count=)`` asked for);
+    :attr:`metrics` reads the newest.
+
+    Example:
+        >>> r = Recommender(recommender_name="picks", recommender_recipe_name="popular-items",
+        ...                 status=RecommenderStatus.ACTIVE,
+        ...                 training_metrics=[TrainingMetrics(metrics={"hit": 0.5})])
+        >>> r.settled, r.metrics
+        (True, {'hit': 0.5})
+    """
+
+    __wire_shape__: ClassVar[str] = "GetRecommenderResponse"
+
+    recommender_name: str = attrs.field(metadata={"wire": "RecommenderName"})
+    recommender_recipe_name: RecommenderRecipeName | str = attrs.field(
+        metadata={"wire": "RecommenderRecipeName"}
+    )
+    recommender_schema_name: str | None = attrs.field(
+        default=None, metadata={"wire": "RecommenderSchemaName"}
+    )
+    recommender_config: RecommenderConfig | None = attrs.field(
+        default=None, metadata={"wire": "RecommenderConfig"}
+    )
+    description: str | None = attrs.field(
+        default=None, metadata={"wire": "Description", "sensitive": True}
+    )
+    status: RecommenderStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
+    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
+    latest_recommender_update: RecommenderUpdate | None = attrs.field(
+        default=None, metadata={"wire": "LatestRecommenderUpdate"}
+    )
+    active_recommender_version_name: str | None = attrs.field(
+        default=None, metadata={"wire": "ActiveRecommenderVersionName"}
+    )
+    training_metrics: list[TrainingMetrics] | None = attrs.field(
+        default=None, metadata={"wire": "TrainingMetrics"}
+    )
+    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class RecommenderConfig:
     """The ``RecommenderConfig`` structure, used by ``CreateRecommender``, ``GetRecommender``,
     ``ListRecommenders``, ``UpdateRecommender``.
@@ -429,8 +387,35 @@ class RecommenderConfig:
 
 
 @model
-class RecommenderFilterSummary:
-    """The ``RecommenderFilterSummary`` structure, used by ``ListRecommenderFilters``."""
+class RecommenderFilterDefinition(RecommenderFilterMixin):
+    """A recommender filter (``GetRecommenderFilter``): an expression that includes or
+    excludes items from recommendations. ``status`` goes ``PENDING`` ->
+    ``IN_PROGRESS`` -> ``ACTIVE``, or ``FAILED`` (``failure_reason``).
+    ``recommender_filter_expression`` is masked in ``repr``.
+    """
+
+    __wire_shape__: ClassVar[str] = "GetRecommenderFilterResponse"
+
+    recommender_filter_name: str = attrs.field(metadata={"wire": "RecommenderFilterName"})
+    recommender_filter_expression: str = attrs.field(
+        metadata={"wire": "RecommenderFilterExpression", "sensitive": True}
+    )
+    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
+    status: RecommenderFilterStatus | str = attrs.field(metadata={"wire": "Status"})
+    tags: dict[str, str] = attrs.field(metadata={"wire": "Tags"})
+    recommender_schema_name: str | None = attrs.field(
+        default=None, metadata={"wire": "RecommenderSchemaName"}
+    )
+    description: str | None = attrs.field(
+        default=None, metadata={"wire": "Description", "sensitive": True}
+    )
+    failure_reason: str | None = attrs.field(default=None, metadata={"wire": "FailureReason"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class RecommenderFilterSummary(RecommenderFilterMixin):
+    """One filter in ``ListRecommenderFilters`` (``RecommenderFilterSummary``)."""
 
     __wire_shape__: ClassVar[str] = "RecommenderFilterSummary"
 
@@ -467,6 +452,27 @@ class RecommenderRecipe:
 
 
 @model
+class RecommenderSchema:
+    """A recommender schema (``CreateRecommenderSchema``, ``GetRecommenderSchema``): per
+    dataset (``_webAnalytics``, ``_catalogItem``), the columns recommenders and
+    filters may use. ``recommender_schema_arn`` and ``tags`` come with the creation
+    only.
+    """
+
+    __wire_shape__: ClassVar[str] = "CreateRecommenderSchemaResponse"
+
+    recommender_schema_name: str = attrs.field(metadata={"wire": "RecommenderSchemaName"})
+    fields: dict[str, list[RecommenderSchemaField]] = attrs.field(metadata={"wire": "Fields"})
+    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
+    status: RecommenderSchemaStatus | str = attrs.field(metadata={"wire": "Status"})
+    recommender_schema_arn: str | None = attrs.field(
+        default=None, metadata={"wire": "RecommenderSchemaArn"}
+    )
+    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class RecommenderSchemaField:
     """The ``RecommenderSchemaField`` structure, used by ``CreateRecommenderSchema``,
     ``GetRecommenderSchema``, ``ListRecommenderSchemas``.
@@ -498,8 +504,10 @@ class RecommenderSchemaSummary:
 
 
 @model
-class RecommenderSummary:
-    """The ``RecommenderSummary`` structure, used by ``ListRecommenders``."""
+class RecommenderSummary(RecommenderMixin):
+    """One recommender in ``ListRecommenders`` (``RecommenderSummary``); its recipe is
+    ``recipe_name`` there (the service's member name).
+    """
 
     __wire_shape__: ClassVar[str] = "RecommenderSummary"
 

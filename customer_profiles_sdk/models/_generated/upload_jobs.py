@@ -13,27 +13,21 @@ from typing import ClassVar
 import attrs
 
 from .._base import Extra, model
+from .._mixins import UploadJobMixin
 from .object_types import ObjectTypeField
 
 __all__ = [
     "CreateUploadJobResponse",
-    "GetUploadJobPathResponse",
-    "GetUploadJobResponse",
     "ListUploadJobsResponse",
     "ResultsSummary",
     "StartUploadJobResponse",
-    "StatusReason",
     "StopUploadJobResponse",
-    "UploadJobItem",
+    "UploadJob",
+    "UploadJobPath",
     "UploadJobStatus",
+    "UploadJobStatusReason",
+    "UploadJobSummary",
 ]
-
-
-class StatusReason(str, Enum):
-    """``StatusReason``, an open enum: a value this SDK does not know stays a ``str``."""
-
-    VALIDATION_FAILURE = "VALIDATION_FAILURE"
-    INTERNAL_FAILURE = "INTERNAL_FAILURE"
 
 
 class UploadJobStatus(str, Enum):
@@ -47,6 +41,15 @@ class UploadJobStatus(str, Enum):
     STOPPED = "STOPPED"
 
 
+class UploadJobStatusReason(str, Enum):
+    """Why an upload job ``FAILED`` (``StatusReason``, open enum): ``VALIDATION_FAILURE``
+    (the file or its rows could not be ingested) or ``INTERNAL_FAILURE`` (the service).
+    """
+
+    VALIDATION_FAILURE = "VALIDATION_FAILURE"
+    INTERNAL_FAILURE = "INTERNAL_FAILURE"
+
+
 @model
 class CreateUploadJobResponse:
     """The ``CreateUploadJobResponse`` structure, used by ``CreateUploadJob`` (response)."""
@@ -58,56 +61,21 @@ class CreateUploadJobResponse:
 
 
 @model
-class GetUploadJobPathResponse:
-    """The ``GetUploadJobPathResponse`` structure, used by ``GetUploadJobPath`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetUploadJobPathResponse"
-
-    url: str = attrs.field(metadata={"wire": "Url"})
-    client_token: str | None = attrs.field(default=None, metadata={"wire": "ClientToken"})
-    valid_until: datetime | None = attrs.field(default=None, metadata={"wire": "ValidUntil"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetUploadJobResponse:
-    """The ``GetUploadJobResponse`` structure, used by ``GetUploadJob`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetUploadJobResponse"
-
-    job_id: str | None = attrs.field(default=None, metadata={"wire": "JobId"})
-    display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
-    status: UploadJobStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
-    status_reason: StatusReason | str | None = attrs.field(
-        default=None, metadata={"wire": "StatusReason"}
-    )
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    completed_at: datetime | None = attrs.field(default=None, metadata={"wire": "CompletedAt"})
-    fields: dict[str, ObjectTypeField] | None = attrs.field(
-        default=None, metadata={"wire": "Fields", "sensitive": True}
-    )
-    unique_key: str | None = attrs.field(default=None, metadata={"wire": "UniqueKey"})
-    results_summary: ResultsSummary | None = attrs.field(
-        default=None, metadata={"wire": "ResultsSummary"}
-    )
-    data_expiry: int | None = attrs.field(default=None, metadata={"wire": "DataExpiry"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class ListUploadJobsResponse:
     """The ``ListUploadJobsResponse`` structure, used by ``ListUploadJobs`` (response)."""
 
     __wire_shape__: ClassVar[str] = "ListUploadJobsResponse"
 
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
-    items: list[UploadJobItem] | None = attrs.field(default=None, metadata={"wire": "Items"})
+    items: list[UploadJobSummary] | None = attrs.field(default=None, metadata={"wire": "Items"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
 @model
 class ResultsSummary:
-    """The ``ResultsSummary`` structure, used by ``GetUploadJob``."""
+    """What an upload job did with the rows of its file (``ResultsSummary``): profiles
+    created, profiles updated, rows that failed.
+    """
 
     __wire_shape__: ClassVar[str] = "ResultsSummary"
 
@@ -136,15 +104,78 @@ class StopUploadJobResponse:
 
 
 @model
-class UploadJobItem:
-    """The ``UploadJobItem`` structure, used by ``ListUploadJobs``."""
+class UploadJob(UploadJobMixin):
+    """An upload job: the import of a CSV file of profiles (``GetUploadJob``).
+
+    ``status`` goes ``CREATED`` -> ``IN_PROGRESS`` -> ``SUCCEEDED``,
+    ``PARTIALLY_SUCCEEDED`` or ``FAILED`` (with ``status_reason``), or ``STOPPED``;
+    ``results_summary`` counts the rows created, updated and failed once it has
+    finished. ``fields`` is the column mapping (personal data: masked in ``repr``).
+
+    Example:
+        >>> job = UploadJob(job_id="a" * 32, status=UploadJobStatus.SUCCEEDED,
+        ...                 results_summary=ResultsSummary(created_records=2))
+        >>> job.done, job.results_summary.created_records
+        (True, 2)
+    """
+
+    __wire_shape__: ClassVar[str] = "GetUploadJobResponse"
+
+    job_id: str | None = attrs.field(default=None, metadata={"wire": "JobId"})
+    display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
+    status: UploadJobStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
+    status_reason: UploadJobStatusReason | str | None = attrs.field(
+        default=None, metadata={"wire": "StatusReason"}
+    )
+    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
+    completed_at: datetime | None = attrs.field(default=None, metadata={"wire": "CompletedAt"})
+    fields: dict[str, ObjectTypeField] | None = attrs.field(
+        default=None, metadata={"wire": "Fields", "sensitive": True}
+    )
+    unique_key: str | None = attrs.field(default=None, metadata={"wire": "UniqueKey"})
+    results_summary: ResultsSummary | None = attrs.field(
+        default=None, metadata={"wire": "ResultsSummary"}
+    )
+    data_expiry: int | None = attrs.field(default=None, metadata={"wire": "DataExpiry"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class UploadJobPath:
+    """Where to PUT an upload job's file (``GetUploadJobPath``): a pre-signed URL, valid
+    until ``valid_until``, and the ``client_token``, the encryption key the PUT must
+    send in its SSE-C headers. Both are secrets (masked in ``repr``):
+    ``domain.upload_jobs.upload(job_id, file)`` uses them for you.
+
+    Example:
+        >>> path = UploadJobPath(url="https://bucket.example/key?X-Amz-Signature=s",
+        ...                      client_token="a2V5")
+        >>> "Signature" in repr(path), "a2V5" in repr(path)
+        (False, False)
+    """
+
+    __wire_shape__: ClassVar[str] = "GetUploadJobPathResponse"
+
+    url: str = attrs.field(metadata={"wire": "Url", "sensitive": True})
+    client_token: str | None = attrs.field(
+        default=None, metadata={"wire": "ClientToken", "sensitive": True}
+    )
+    valid_until: datetime | None = attrs.field(default=None, metadata={"wire": "ValidUntil"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class UploadJobSummary(UploadJobMixin):
+    """One upload job in ``ListUploadJobs`` (``UploadJobItem``): no mapping and no
+    results; read them with ``domain.upload_jobs.get(job_id)``.
+    """
 
     __wire_shape__: ClassVar[str] = "UploadJobItem"
 
     job_id: str | None = attrs.field(default=None, metadata={"wire": "JobId"})
     display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
     status: UploadJobStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
-    status_reason: StatusReason | str | None = attrs.field(
+    status_reason: UploadJobStatusReason | str | None = attrs.field(
         default=None, metadata={"wire": "StatusReason"}
     )
     created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})

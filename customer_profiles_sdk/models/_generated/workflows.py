@@ -13,6 +13,7 @@ from typing import ClassVar
 import attrs
 
 from .._base import Extra, model
+from .._mixins import WorkflowMixin
 from .integrations import FlowDefinition, SourceConnectorType
 
 __all__ = [
@@ -20,24 +21,28 @@ __all__ = [
     "AppflowIntegrationWorkflowAttributes",
     "AppflowIntegrationWorkflowMetrics",
     "AppflowIntegrationWorkflowStep",
-    "Batch",
     "CreateIntegrationWorkflowResponse",
     "DeleteWorkflowResponse",
-    "GetWorkflowResponse",
     "GetWorkflowStepsResponse",
     "IntegrationConfig",
-    "ListWorkflowsItem",
     "ListWorkflowsResponse",
-    "Status",
+    "Workflow",
     "WorkflowAttributes",
+    "WorkflowBatch",
     "WorkflowMetrics",
-    "WorkflowStepItem",
+    "WorkflowStatus",
+    "WorkflowStep",
+    "WorkflowSummary",
     "WorkflowType",
 ]
 
 
-class Status(str, Enum):
-    """``Status``, an open enum: a value this SDK does not know stays a ``str``."""
+class WorkflowStatus(str, Enum):
+    """State of an integration workflow or of one of its steps (``Status``, open enum).
+
+    ``COMPLETE``, ``FAILED`` and ``CANCELLED`` are final; ``RETRY`` means a step runs
+    again after a transient failure, ``SPLIT`` that a step was cut in two.
+    """
 
     NOT_STARTED = "NOT_STARTED"
     IN_PROGRESS = "IN_PROGRESS"
@@ -63,7 +68,7 @@ class AppflowIntegration:
     flow_definition: FlowDefinition = attrs.field(
         metadata={"wire": "FlowDefinition", "sensitive": True}
     )
-    batches: list[Batch] | None = attrs.field(default=None, metadata={"wire": "Batches"})
+    batches: list[WorkflowBatch] | None = attrs.field(default=None, metadata={"wire": "Batches"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -100,24 +105,13 @@ class AppflowIntegrationWorkflowStep:
     __wire_shape__: ClassVar[str] = "AppflowIntegrationWorkflowStep"
 
     flow_name: str = attrs.field(metadata={"wire": "FlowName"})
-    status: Status | str = attrs.field(metadata={"wire": "Status"})
+    status: WorkflowStatus | str = attrs.field(metadata={"wire": "Status"})
     execution_message: str = attrs.field(metadata={"wire": "ExecutionMessage"})
     records_processed: int = attrs.field(metadata={"wire": "RecordsProcessed"})
     batch_records_start_time: str = attrs.field(metadata={"wire": "BatchRecordsStartTime"})
     batch_records_end_time: str = attrs.field(metadata={"wire": "BatchRecordsEndTime"})
     created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
     last_updated_at: datetime = attrs.field(metadata={"wire": "LastUpdatedAt"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class Batch:
-    """The ``Batch`` structure, used by ``CreateIntegrationWorkflow``."""
-
-    __wire_shape__: ClassVar[str] = "Batch"
-
-    start_time: datetime = attrs.field(metadata={"wire": "StartTime"})
-    end_time: datetime = attrs.field(metadata={"wire": "EndTime"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -144,27 +138,6 @@ class DeleteWorkflowResponse:
 
 
 @model
-class GetWorkflowResponse:
-    """The ``GetWorkflowResponse`` structure, used by ``GetWorkflow`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetWorkflowResponse"
-
-    workflow_id: str | None = attrs.field(default=None, metadata={"wire": "WorkflowId"})
-    workflow_type: WorkflowType | str | None = attrs.field(
-        default=None, metadata={"wire": "WorkflowType"}
-    )
-    status: Status | str | None = attrs.field(default=None, metadata={"wire": "Status"})
-    error_description: str | None = attrs.field(default=None, metadata={"wire": "ErrorDescription"})
-    start_date: datetime | None = attrs.field(default=None, metadata={"wire": "StartDate"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    attributes: WorkflowAttributes | None = attrs.field(
-        default=None, metadata={"wire": "Attributes"}
-    )
-    metrics: WorkflowMetrics | None = attrs.field(default=None, metadata={"wire": "Metrics"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class GetWorkflowStepsResponse:
     """The ``GetWorkflowStepsResponse`` structure, used by ``GetWorkflowSteps`` (response)."""
 
@@ -174,7 +147,7 @@ class GetWorkflowStepsResponse:
     workflow_type: WorkflowType | str | None = attrs.field(
         default=None, metadata={"wire": "WorkflowType"}
     )
-    items: list[WorkflowStepItem] | None = attrs.field(default=None, metadata={"wire": "Items"})
+    items: list[WorkflowStep] | None = attrs.field(default=None, metadata={"wire": "Items"})
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
@@ -192,28 +165,44 @@ class IntegrationConfig:
 
 
 @model
-class ListWorkflowsItem:
-    """The ``ListWorkflowsItem`` structure, used by ``ListWorkflows``."""
-
-    __wire_shape__: ClassVar[str] = "ListWorkflowsItem"
-
-    workflow_type: WorkflowType | str = attrs.field(metadata={"wire": "WorkflowType"})
-    workflow_id: str = attrs.field(metadata={"wire": "WorkflowId"})
-    status: Status | str = attrs.field(metadata={"wire": "Status"})
-    status_description: str = attrs.field(metadata={"wire": "StatusDescription"})
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    last_updated_at: datetime = attrs.field(metadata={"wire": "LastUpdatedAt"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
 class ListWorkflowsResponse:
     """The ``ListWorkflowsResponse`` structure, used by ``ListWorkflows`` (response)."""
 
     __wire_shape__: ClassVar[str] = "ListWorkflowsResponse"
 
-    items: list[ListWorkflowsItem] | None = attrs.field(default=None, metadata={"wire": "Items"})
+    items: list[WorkflowSummary] | None = attrs.field(default=None, metadata={"wire": "Items"})
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class Workflow(WorkflowMixin):
+    """An integration workflow (``GetWorkflow``): the ingestion of a source's history by
+    AppFlow, in batches, before a continuous integration is set up.
+
+    ``status`` goes ``NOT_STARTED`` -> ``IN_PROGRESS`` (``RETRY`` while a batch is
+    run again) -> ``COMPLETE``, ``FAILED`` (``error_description``) or ``CANCELLED``;
+    ``metrics.appflow_integration`` counts steps and records.
+
+    Example:
+        >>> Workflow(workflow_id="a" * 32, status=WorkflowStatus.IN_PROGRESS).done
+        False
+    """
+
+    __wire_shape__: ClassVar[str] = "GetWorkflowResponse"
+
+    workflow_id: str | None = attrs.field(default=None, metadata={"wire": "WorkflowId"})
+    workflow_type: WorkflowType | str | None = attrs.field(
+        default=None, metadata={"wire": "WorkflowType"}
+    )
+    status: WorkflowStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})
+    error_description: str | None = attrs.field(default=None, metadata={"wire": "ErrorDescription"})
+    start_date: datetime | None = attrs.field(default=None, metadata={"wire": "StartDate"})
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    attributes: WorkflowAttributes | None = attrs.field(
+        default=None, metadata={"wire": "Attributes"}
+    )
+    metrics: WorkflowMetrics | None = attrs.field(default=None, metadata={"wire": "Metrics"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -230,6 +219,19 @@ class WorkflowAttributes:
 
 
 @model
+class WorkflowBatch:
+    """One batch of a workflow's historical ingestion: the records from ``start_time``
+    to ``end_time`` (``Batch``).
+    """
+
+    __wire_shape__: ClassVar[str] = "Batch"
+
+    start_time: datetime = attrs.field(metadata={"wire": "StartTime"})
+    end_time: datetime = attrs.field(metadata={"wire": "EndTime"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class WorkflowMetrics:
     """The ``WorkflowMetrics`` structure, used by ``GetWorkflow``."""
 
@@ -242,12 +244,29 @@ class WorkflowMetrics:
 
 
 @model
-class WorkflowStepItem:
-    """The ``WorkflowStepItem`` structure, used by ``GetWorkflowSteps``."""
+class WorkflowStep:
+    """One step of a workflow in ``GetWorkflowSteps`` (``WorkflowStepItem``): for an
+    AppFlow workflow, one batch of the history (``appflow_integration``).
+    """
 
     __wire_shape__: ClassVar[str] = "WorkflowStepItem"
 
     appflow_integration: AppflowIntegrationWorkflowStep | None = attrs.field(
         default=None, metadata={"wire": "AppflowIntegration"}
     )
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class WorkflowSummary(WorkflowMixin):
+    """One workflow in ``ListWorkflows`` (``ListWorkflowsItem``)."""
+
+    __wire_shape__: ClassVar[str] = "ListWorkflowsItem"
+
+    workflow_type: WorkflowType | str = attrs.field(metadata={"wire": "WorkflowType"})
+    workflow_id: str = attrs.field(metadata={"wire": "WorkflowId"})
+    status: WorkflowStatus | str = attrs.field(metadata={"wire": "Status"})
+    status_description: str = attrs.field(metadata={"wire": "StatusDescription"})
+    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
+    last_updated_at: datetime = attrs.field(metadata={"wire": "LastUpdatedAt"})
     extra: Extra = attrs.field(factory=dict, repr=False)
