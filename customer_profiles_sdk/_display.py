@@ -563,3 +563,265 @@ def status_html(title: str, status: Any, rows: Sequence[tuple[str, Any]], *, fin
         if value is not None
     )
     return f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>{body}</table>'
+
+
+# ---------------------------------------------------------------------------- domain views
+# Views of a domain, a domain spec and a plan. Unlike a model's own view, which shows
+# the data the user asked for, these overviews mask the members the service model marks
+# as personal data (an object type's description, ...) unless show_personal_data() is on:
+# an overview is shared in screenshots and notebooks more than it is read for values.
+
+_KIND_COLOUR = {"create": "#2e7d32", "update": "#b26a00", "replace": "#8e24aa", "delete": "#c62828"}
+_SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
+
+
+def _revealed() -> bool:
+    from .models._base import _Reveal
+
+    return _Reveal.on
+
+
+def _shown(obj: Any, name: str) -> Any:
+    """Field ``name`` of model ``obj``, masked if it is personal data and not revealed."""
+    from .models._base import REDACTED
+
+    value = getattr(obj, name, None)
+    if value is None or _revealed():
+        return value
+    field = attrs.fields_dict(type(obj)).get(name)
+    if field is not None and field.metadata.get("sensitive"):
+        return REDACTED
+    return value
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    head = "".join(f'<th style="{_CELL}">{html.escape(c)}</th>' for c in columns)
+    if rows:
+        body = "".join(
+            "<tr>" + "".join(f'<td style="{_CELL}">{_cell(v)}</td>' for v in row) + "</tr>"
+            for row in rows
+        )
+    else:
+        body = f'<tr><td style="{_CELL}" colspan="{len(columns)}"><i>none</i></td></tr>'
+    return (
+        f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b> ({len(rows)})</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _pairs(title: str, pairs: Sequence[tuple[str, Any]]) -> str:
+    rows = "".join(
+        f'<tr><th style="{_CELL}">{html.escape(k)}</th><td style="{_CELL}">{_cell(v)}</td></tr>'
+        for k, v in pairs
+        if v is not None
+    )
+    return f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>{rows}</table>'
+
+
+def _model_pairs(obj: Any, skip: Sequence[str] = ()) -> list[tuple[str, Any]]:
+    """(dotted name, value) of the set fields of ``obj``, personal data masked."""
+    from .models._base import REDACTED
+
+    out = []
+    for name, value in _field_rows(obj):
+        top = name.split(".", 1)[0].split("[", 1)[0]
+        if top in skip:
+            continue
+        field = attrs.fields_dict(type(obj)).get(top)
+        if field is not None and field.metadata.get("sensitive") and not _revealed():
+            value = REDACTED
+        out.append((name, value))
+    return out
+
+
+def domain_html(
+    settings: Any,
+    object_types: Sequence[Any],
+    calculated: Sequence[Any],
+    integrations: Sequence[Any],
+) -> str:
+    """A domain's overview: settings, object types, calculated attributes, integrations.
+
+    Args:
+        settings: the :class:`~customer_profiles_sdk.DomainSettings`.
+        object_types: its :class:`~customer_profiles_sdk.ObjectTypeSummary` items.
+        calculated: its :class:`~customer_profiles_sdk.CalculatedAttributeSummary` items.
+        integrations: its :class:`~customer_profiles_sdk.Integration` items.
+    """
+    name = getattr(settings, "domain_name", "?")
+    parts = [
+        f'<div><h4 style="margin:4px 0">Domain {html.escape(str(name))}</h4>',
+        _pairs("Settings", _model_pairs(settings, skip=("domain_name", "tags"))),
+        _table(
+            "Object types",
+            ("name", "description", "template", "last updated"),
+            [
+                (
+                    t.object_type_name,
+                    _shown(t, "description"),
+                    getattr(t, "template_id", None),
+                    getattr(t, "last_updated_at", None),
+                )
+                for t in object_types
+            ],
+        ),
+        _table(
+            "Calculated attributes",
+            ("name", "display name", "description", "status"),
+            [
+                (
+                    c.calculated_attribute_name,
+                    _shown(c, "display_name"),
+                    _shown(c, "description"),
+                    getattr(c, "status", None),
+                )
+                for c in calculated
+            ],
+        ),
+        _table(
+            "Integrations",
+            ("uri", "object type", "workflow", "created"),
+            [
+                (
+                    i.uri,
+                    i.object_type_name,
+                    getattr(i, "workflow_id", None),
+                    getattr(i, "created_at", None),
+                )
+                for i in integrations
+            ],
+        ),
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def spec_html(spec: Any) -> str:
+    """A domain spec's overview (what it declares; personal data masked)."""
+    from .models._base import REDACTED
+
+    data = spec.to_dict()
+    settings = [(k, v) for k, v in _flat_items(data) if k.split(".")[0] not in _SECTIONS]
+    types = data.get("ObjectTypes") or {}
+    calculated = data.get("CalculatedAttributes") or {}
+    segments = data.get("SegmentDefinitions") or {}
+    masked = not _revealed()
+    parts = [
+        f'<div><h4 style="margin:4px 0">Domain spec {html.escape(spec.domain_name)}</h4>',
+        _pairs("Settings", settings),
+        _table(
+            "Object types",
+            ("name", "description", "template", "fields", "keys"),
+            [
+                (
+                    name,
+                    REDACTED if masked and body.get("Description") else body.get("Description"),
+                    body.get("TemplateId"),
+                    len(body.get("Fields") or {}),
+                    ", ".join(body.get("Keys") or {}),
+                )
+                for name, body in types.items()
+            ],
+        ),
+        _table(
+            "Calculated attributes",
+            ("name", "expression", "statistic", "range"),
+            [
+                (
+                    name,
+                    (body.get("AttributeDetails") or {}).get("Expression"),
+                    body.get("Statistic"),
+                    _range_text(body.get("Conditions") or {}),
+                )
+                for name, body in calculated.items()
+            ],
+        ),
+        _table(
+            "Integrations",
+            ("uri", "object type"),
+            [
+                (i.get("Uri"), i.get("ObjectTypeName") or i.get("ObjectTypeNames"))
+                for i in data.get("Integrations") or []
+            ],
+        ),
+    ]
+    if segments:
+        parts.append(
+            _table(
+                "Segment definitions",
+                ("name", "display name"),
+                [(name, body.get("DisplayName")) for name, body in segments.items()],
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+_SECTIONS = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
+
+
+def _flat_items(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value and key not in _SECTIONS:
+            out.extend(_flat_items(value, f"{name}."))
+        else:
+            out.append((name, value))
+    return out
+
+
+def _range_text(conditions: Mapping[str, Any]) -> str | None:
+    span = conditions.get("Range")
+    if not isinstance(span, Mapping):
+        return None
+    return f"{span.get('Value')} {str(span.get('Unit', '')).lower()}".strip()
+
+
+def plan_html(plan: Any) -> str:
+    """A plan as a coloured table: one row per change, its members' before and after."""
+    counts = ", ".join(f"{plan.count(k)} to {k}" for k in ("create", "update", "replace", "delete"))
+    title = (
+        f"Plan for domain {plan.domain_name}: {counts}"
+        if plan.changes
+        else f"No changes: domain {plan.domain_name} matches the spec"
+    )
+    rows = []
+    for change in plan.changes:
+        colour = _KIND_COLOUR[change.kind]
+        diffs = "<br>".join(
+            html.escape(f"{path}: {_diff_text(change.kind, before, after)}")
+            for path, before, after in change.differences()
+        )
+        name = change.name + (f" ({change.reason})" if change.reason else "")
+        rows.append(
+            f'<tr><td style="{_CELL};color:{colour};font-weight:bold">'
+            f"{html.escape(_SYMBOL[change.kind])} {change.kind}</td>"
+            f'<td style="{_CELL}">{html.escape(change.resource)}</td>'
+            f'<td style="{_CELL}">{html.escape(name)}</td>'
+            f'<td style="{_CELL};font-family:monospace">{diffs}</td></tr>'
+        )
+    head = "".join(
+        f'<th style="{_CELL}">{c}</th>' for c in ("change", "resource", "name", "members")
+    )
+    out = (
+        f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    if plan.unmanaged:
+        kept = ", ".join(html.escape(f"{c.resource} {c.name}") for c in plan.unmanaged)
+        out += f"<p><i>Not in the spec, kept (apply with prune to delete):</i> {kept}</p>"
+    return out
+
+
+def _diff_text(kind: str, before: Any, after: Any) -> str:
+    import json
+
+    def show(value: Any) -> str:
+        return "(absent)" if value is None else json.dumps(value, default=str)
+
+    if kind == "create":
+        return show(after)
+    if kind == "delete":
+        return show(before)
+    return f"{show(before)} -> {show(after)}"
