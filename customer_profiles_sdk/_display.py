@@ -20,10 +20,11 @@ from __future__ import annotations
 import enum
 import functools
 import html
+import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -169,7 +170,12 @@ def require_pandas() -> Any:
     return pandas
 
 
-def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
+def to_pandas(
+    models: Iterable[Any],
+    *,
+    columns: Sequence[str] | Literal["all"] | None = None,
+    typed: bool = True,
+) -> pd.DataFrame:
     """A pandas ``DataFrame`` of ``models``, one row each, nested members flattened.
 
     Columns are the dotted keys of :func:`flatten` (``address.city``,
@@ -179,6 +185,14 @@ def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
     Args:
         models: SDK models, e.g. a list of :class:`~customer_profiles_sdk.Profile` (for
             a ``Paged`` result, use its own ``to_pandas()``).
+        columns: the columns to keep, in this order (missing ones are all ``None``);
+            ``None`` (default) keeps the columns that have a value in some row,
+            ``"all"`` keeps every column of the models.
+        typed: turn string columns whose every value is a canonical number, boolean
+            or ISO 8601 timestamp (the service sends calculated attribute values as
+            ``'69'`` and ``'false'``) into numbers, booleans and datetimes. Columns
+            named like identifiers (``*_id``, ``*_number``, ``postal_code``, phone
+            numbers, ...) stay strings.
 
     Raises:
         ImportError: pandas is not installed
@@ -187,13 +201,91 @@ def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
     Example:
         >>> from customer_profiles_sdk import Address, Profile
         >>> df = to_pandas([Profile(first_name="Ana", address=Address(city="Oslo"))])
-        >>> df.loc[0, "address.city"]
-        'Oslo'
+        >>> df.loc[0, "address.city"], list(df.columns)
+        ('Oslo', ['first_name', 'address.city'])
+        >>> from customer_profiles_sdk.models import CalculatedAttributeValue
+        >>> df = to_pandas([CalculatedAttributeValue(
+        ...     calculated_attribute_name="orders", value="69", is_data_partial="false")])
+        >>> int(df.loc[0, "value"]) + 1, str(df["value"].dtype), bool(df.loc[0, "is_data_partial"])
+        (70, 'int64', False)
     """
     pandas = require_pandas()
-    rows, columns = _rows(models)
-    frame: pd.DataFrame = pandas.DataFrame(rows, columns=columns)
+    rows, found = _rows(models)
+    if columns is None:
+        found = [c for c in found if any(_has_value(row.get(c)) for row in rows)]
+    elif columns != "all":
+        found = list(columns)
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=found)
+    if typed:
+        for column in found:
+            converted = _typed_column([row.get(column) for row in rows], column)
+            if converted is not None:
+                frame[column] = pandas.Series(converted, index=frame.index, dtype=object)
+                frame[column] = frame[column].infer_objects()
     return frame
+
+
+def _has_value(value: Any) -> bool:
+    return value is not None and not (isinstance(value, (list, tuple, Mapping)) and not value)
+
+
+#: Columns that hold identifiers written with digits: never turned into numbers.
+_IDENTIFIER = re.compile(r"(^|[._])(\w*_id|\w*_ids|\w*number\w*|postal_code|\w*phone\w*|\w*code)$")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,17})")
+_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"(Z|[-+][0-9]{2}:?[0-9]{2})?"
+)
+
+
+def _typed_column(values: Sequence[Any], name: str) -> list[Any] | None:
+    """``values`` as numbers, booleans or datetimes when every string among them is one
+    (``None`` kept); ``None`` when the column should stay as it is."""
+    strings = [v for v in values if v is not None]
+    if not strings or not all(isinstance(v, str) for v in strings) or _IDENTIFIER.search(name):
+        return None
+    if all(v.lower() in ("true", "false") for v in strings):
+        return [None if v is None else v.lower() == "true" for v in values]
+    if all(_INTEGER.fullmatch(v) for v in strings):
+        return [None if v is None else int(v) for v in values]
+    if all(_INTEGER.fullmatch(v) or _FLOAT.fullmatch(v) for v in strings):
+        return [None if v is None else float(v) for v in values]
+    if all(_TIMESTAMP.fullmatch(v) for v in strings):
+        try:
+            return [
+                None if v is None else datetime.fromisoformat(v.replace("Z", "+00:00"))
+                for v in values
+            ]
+        except ValueError:
+            return None
+    return None
+
+
+def progress(items: Iterable[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
+    """``items`` with a ``tqdm.auto`` progress bar (items counted: the service gives no
+    totals).
+
+    Args:
+        enabled: ``True`` always shows the bar; ``None`` shows it only when the walk
+            takes longer than 2 seconds and tqdm is installed; ``False`` never.
+        desc: the bar's label.
+
+    Raises:
+        ImportError: ``enabled=True`` but tqdm is not installed.
+    """
+    if enabled is False:
+        return items
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:
+        if enabled:
+            raise ImportError(
+                "progress=True needs tqdm: pip install 'customer-profiles-sdk[pandas]'"
+            ) from exc
+        return items
+    bar: Iterable[Any] = tqdm(items, desc=desc, unit=" items", delay=0 if enabled else 2.0)
+    return bar
 
 
 # ---------------------------------------------------------------------------- HTML

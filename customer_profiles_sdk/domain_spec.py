@@ -393,6 +393,13 @@ class DomainSpec:
             nodes = _yaml_nodes(text)
             raise SpecError([_located(v, nodes) for v in exc.violations], source=source) from None
 
+    def _repr_html_(self) -> str:
+        """Jupyter's view: what the spec declares, as tables (personal data masked)."""
+        from ._display import spec_html
+
+        page: str = spec_html(self)
+        return page
+
     def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
         """The spec as YAML or JSON text (members in the API's order).
 
