@@ -38,6 +38,20 @@ CLI's JSON), so anything the API reference shows can be pasted in:
             - Dimensions:
                 - CalculatedAttributes:
                     total_spend: {DimensionType: GREATER_THAN, Values: ["1000"]}
+    DomainObjectTypes:            # PutDomainObjectType members (Data Store)
+      Item:
+        Fields:
+          title: {Source: _source.title, Target: _item.Title}
+    EventStreams:                 # CreateEventStream members
+      export: {Uri: "arn:aws:kinesis:us-east-1:123456789012:stream/profiles"}
+    EventTriggers:                # CreateEventTrigger members
+      big-order:
+        ObjectTypeName: Order
+        EventTriggerConditions:
+          - LogicalOperator: ALL
+            EventTriggerDimensions:
+              - ObjectAttributes:
+                  - {FieldName: total, ComparisonOperator: GREATER_THAN, Values: ["100"]}
 
 ``cp.domains.plan(spec)`` shows what would change, ``cp.domains.apply(spec)`` makes the
 domain match the spec, ``cp.domains.export(name)`` writes an existing domain as a spec.
@@ -62,11 +76,15 @@ import attrs
 import yaml
 
 from . import _convert, _segment_checks, _service
+from ._config_checks import kinesis_uri_violations, trigger_violations
 from ._service import Violation
 from .errors import CustomerProfilesError, ValidationError
 from .models import (
     CalculatedAttribute,
     DataStore,
+    DomainObjectType,
+    EventStreamSpec,
+    EventTrigger,
     IntegrationSpec,
     Matching,
     ObjectType,
@@ -79,6 +97,7 @@ __all__ = [
     "ApplyResult",
     "Change",
     "DomainSpec",
+    "EventStreamSpec",
     "IntegrationSpec",
     "Plan",
     "PlanDriftError",
@@ -93,7 +112,15 @@ SETTINGS_MEMBERS: tuple[str, ...] = tuple(
     m for m in _service.structure("CreateDomainRequest").members if m not in ("DomainName", "Tags")
 )
 #: Top-level members of a spec file for what lives in the domain.
-SECTION_MEMBERS = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
+SECTION_MEMBERS = (
+    "ObjectTypes",
+    "CalculatedAttributes",
+    "Integrations",
+    "DomainObjectTypes",
+    "EventStreams",
+    "EventTriggers",
+    "SegmentDefinitions",
+)
 TOP_MEMBERS: tuple[str, ...] = ("DomainName", *SETTINGS_MEMBERS, "Tags", *SECTION_MEMBERS)
 
 #: Members a template supplies; a spec gives them only for types without ``TemplateId``.
@@ -106,7 +133,13 @@ _ENTRY_OPERATION = {
     "CalculatedAttributes": ("CreateCalculatedAttributeDefinition", "CalculatedAttributeName"),
     "Integrations": ("PutIntegration", None),
     "SegmentDefinitions": ("CreateSegmentDefinition", "SegmentDefinitionName"),
+    "DomainObjectTypes": ("PutDomainObjectType", "ObjectTypeName"),
+    "EventStreams": ("CreateEventStream", "EventStreamName"),
+    "EventTriggers": ("CreateEventTrigger", "EventTriggerName"),
 }
+
+#: A domain has one event stream at most (a quota that cannot be raised).
+MAX_EVENT_STREAMS = 1
 
 _REFERENCE = re.compile(r"\{([^{}]*)\}")
 
@@ -125,7 +158,8 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 @attrs.frozen(kw_only=True)
 class DomainSpec:
-    """A domain as code: its settings, object types, calculated attributes, integrations.
+    """A domain as code: its settings, object types, calculated attributes, integrations,
+    Data Store object types, event streams and event triggers.
 
     Build one from a file (:meth:`load`), from a dict in the API's member names
     (:meth:`from_dict`), from an existing domain (``cp.domains.export(name)``), or in
@@ -135,10 +169,11 @@ class DomainSpec:
     Members absent from a spec: ``DefaultEncryptionKey`` and ``DeadLetterQueueUrl`` are
     cleared, ``Matching`` and ``RuleBasedMatching`` are disabled, ``DataStore`` is left
     as it is. Tags are added and updated but never removed (the update operations of
-    the API only add tags). Object types, calculated attributes and integrations that
-    are not in the spec are deleted only by ``apply(spec, prune=True)``. Segment
-    definitions cannot be updated: one whose definition changes is replaced (deleted and
-    created again); only tags are added to an existing one.
+    the API only add tags). Object types, calculated attributes, integrations, Data
+    Store object types, event streams, event triggers and segment definitions that are not
+    in the spec are deleted only by ``apply(spec, prune=True)``. Segment definitions cannot
+    be updated: one whose definition changes is replaced (deleted and created again); only
+    tags are added to an existing one.
 
     Attributes:
         domain_name: the domain.
@@ -154,6 +189,11 @@ class DomainSpec:
         calculated_attributes: the calculated attribute definitions.
         integrations: the integrations, identified by their URI.
         segment_definitions: the segment definitions (classic or SQL).
+        domain_object_types: the Data Store object types (they need the domain's Data
+            Store enabled).
+        event_streams: the event stream (one at most), to a Kinesis data stream.
+        event_triggers: the event triggers; an integration names the one it runs in
+            ``event_trigger_names``.
 
     Example:
         >>> from customer_profiles_sdk.models import Matching
@@ -187,6 +227,9 @@ class DomainSpec:
     segment_definitions: tuple[SegmentDefinition, ...] = attrs.field(
         factory=tuple, converter=_tuple
     )
+    domain_object_types: tuple[DomainObjectType, ...] = attrs.field(factory=tuple, converter=_tuple)
+    event_streams: tuple[EventStreamSpec, ...] = attrs.field(factory=tuple, converter=_tuple)
+    event_triggers: tuple[EventTrigger, ...] = attrs.field(factory=tuple, converter=_tuple)
 
     # ----------------------------------------------------------------- lookups
 
@@ -220,6 +263,39 @@ class DomainSpec:
         """
         for item in self.segment_definitions:
             if item.segment_definition_name == name:
+                return item
+        raise KeyError(name)
+
+    def domain_object_type(self, name: str) -> DomainObjectType:
+        """The Data Store object type ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such Data Store object type.
+        """
+        for item in self.domain_object_types:
+            if item.object_type_name == name:
+                return item
+        raise KeyError(name)
+
+    def event_stream(self, name: str) -> EventStreamSpec:
+        """The event stream ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such event stream.
+        """
+        for item in self.event_streams:
+            if item.event_stream_name == name:
+                return item
+        raise KeyError(name)
+
+    def event_trigger(self, name: str) -> EventTrigger:
+        """The event trigger ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such event trigger.
+        """
+        for item in self.event_triggers:
+            if item.event_trigger_name == name:
                 return item
         raise KeyError(name)
 
@@ -270,6 +346,18 @@ class DomainSpec:
             _convert.from_wire(SegmentDefinition, {**body, "SegmentDefinitionName": name})
             for name, body in (data.get("SegmentDefinitions") or {}).items()
         ]
+        domain_object_types = [
+            _convert.from_wire(DomainObjectType, {**body, "ObjectTypeName": name})
+            for name, body in (data.get("DomainObjectTypes") or {}).items()
+        ]
+        event_streams = [
+            _convert.from_wire(EventStreamSpec, {**body, "EventStreamName": name})
+            for name, body in (data.get("EventStreams") or {}).items()
+        ]
+        event_triggers = [
+            _convert.from_wire(EventTrigger, {**body, "EventTriggerName": name})
+            for name, body in (data.get("EventTriggers") or {}).items()
+        ]
         return cls(
             domain_name=data["DomainName"],
             default_expiration_days=data["DefaultExpirationDays"],
@@ -283,6 +371,9 @@ class DomainSpec:
             calculated_attributes=calculated,
             integrations=integrations,
             segment_definitions=segments,
+            domain_object_types=domain_object_types,
+            event_streams=event_streams,
+            event_triggers=event_triggers,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -329,6 +420,30 @@ class DomainSpec:
             out["SegmentDefinitions"] = {
                 item.segment_definition_name: segment_definition_body(item)
                 for item in self.segment_definitions
+            }
+        if self.domain_object_types:
+            out["DomainObjectTypes"] = {
+                item.object_type_name: _without(
+                    _convert.to_request(item, "PutDomainObjectTypeRequest"),
+                    ("DomainName", "ObjectTypeName"),
+                )
+                for item in self.domain_object_types
+            }
+        if self.event_streams:
+            out["EventStreams"] = {
+                item.event_stream_name: _without(
+                    _convert.to_request(item, "CreateEventStreamRequest"),
+                    ("DomainName", "EventStreamName"),
+                )
+                for item in self.event_streams
+            }
+        if self.event_triggers:
+            out["EventTriggers"] = {
+                item.event_trigger_name: _without(
+                    _convert.to_request(item, "CreateEventTriggerRequest"),
+                    ("DomainName", "EventTriggerName"),
+                )
+                for item in self.event_triggers
             }
         return out
 
@@ -421,19 +536,38 @@ class DomainSpec:
 
     # ----------------------------------------------------------------- validation
 
-    def problems(self, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+    def problems(
+        self,
+        *,
+        known_object_types: Collection[str] | None = None,
+        known_event_triggers: Collection[str] | None = None,
+    ) -> list[Violation]:
         """Every problem of the spec (empty when valid); nothing is sent.
 
         Args:
             known_object_types: object types that exist besides the spec's own (the
                 domain's, the templates'). With ``None``, references to object types the
                 spec does not define are not checked.
+            known_event_triggers: event triggers that exist besides the spec's own (the
+                domain's). With ``None``, integrations' references to event triggers the
+                spec does not define are not checked.
         """
-        return check_spec(self.to_dict(), known_object_types=known_object_types)
+        return check_spec(
+            self.to_dict(),
+            known_object_types=known_object_types,
+            known_event_triggers=known_event_triggers,
+        )
 
-    def validate(self, *, known_object_types: Collection[str] | None = None) -> None:
+    def validate(
+        self,
+        *,
+        known_object_types: Collection[str] | None = None,
+        known_event_triggers: Collection[str] | None = None,
+    ) -> None:
         """Raise :class:`SpecError` listing every problem of the spec, if any."""
-        problems = self.problems(known_object_types=known_object_types)
+        problems = self.problems(
+            known_object_types=known_object_types, known_event_triggers=known_event_triggers
+        )
         if problems:
             raise SpecError(problems)
 
@@ -566,19 +700,29 @@ def _json_default(value: Any) -> Any:
 # --------------------------------------------------------------------------- checks
 
 
-def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+def check_spec(
+    data: Any,
+    *,
+    known_object_types: Collection[str] | None = None,
+    known_event_triggers: Collection[str] | None = None,
+) -> list[Violation]:
     """Every problem of a spec in dict form, in document order.
 
     Checks: the layout of the file (unknown members, sections of the wrong kind), each
     entry against the request it produces (``CreateDomain``, ``PutProfileObjectType``,
-    ``CreateCalculatedAttributeDefinition``, ``PutIntegration``) with
-    :func:`~customer_profiles_sdk._service.check_request`, and the cross-checks the
-    service would otherwise refuse halfway through an apply.
+    ``CreateCalculatedAttributeDefinition``, ``PutIntegration``, ``PutDomainObjectType``,
+    ``CreateEventStream``, ``CreateEventTrigger``) with
+    :func:`~customer_profiles_sdk._service.check_request` and the documented rules the
+    model cannot express, and the cross-checks the service would otherwise refuse
+    halfway through an apply.
 
     Args:
         data: the spec in the API's member names.
         known_object_types: object types that exist outside the spec; ``None`` skips
             the check of references to object types the spec does not define.
+        known_event_triggers: event triggers that exist outside the spec; ``None``
+            skips the check of integrations' references to triggers the spec does not
+            define.
     """
     if not isinstance(data, Mapping):
         return [Violation("(spec)", "a mapping of members", f"got {type(data).__name__}")]
@@ -596,8 +740,16 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
         found.append(Violation("Integrations", "a list", f"got {type(integrations).__name__}"))
         integrations = []
 
+    data_types_section = _section(data, "DomainObjectTypes", found)
+    streams_section = _section(data, "EventStreams", found)
+    triggers_section = _section(data, "EventTriggers", found)
+
     spec_types = set(types_section)
     known = None if known_object_types is None else spec_types | set(known_object_types)
+    spec_triggers = set(triggers_section)
+    known_triggers = (
+        None if known_event_triggers is None else spec_triggers | set(known_event_triggers)
+    )
     for name, body in types_section.items():
         where = f"ObjectTypes.{name}"
         if _entry_ok(body, where, "ObjectTypes", found):
@@ -609,6 +761,7 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
             found += _entry_request(where, "CalculatedAttributes", name, body)
             found += _calculated_checks(where, body, spec_types, known)
     seen_uris: set[str] = set()
+    trigger_users: dict[str, str] = {}
     for index, body in enumerate(integrations or []):
         uri = body.get("Uri") if isinstance(body, Mapping) else None
         where = f"Integrations[{uri}]" if isinstance(uri, str) else f"Integrations[{index}]"
@@ -616,12 +769,48 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
             continue
         found += _entry_request(where, "Integrations", None, body)
         found += _integration_checks(where, body, spec_types, known)
+        found += _integration_trigger_checks(where, body, known_triggers, trigger_users)
         if isinstance(uri, str):
             if uri in seen_uris:
                 found.append(Violation(f"{where}.Uri", "unique", "the Uri is listed twice"))
             seen_uris.add(uri)
     found += _segment_definitions_checks(_section(data, "SegmentDefinitions", found))
+    for name, body in data_types_section.items():
+        where = f"DomainObjectTypes.{name}"
+        if _entry_ok(body, where, "DomainObjectTypes", found):
+            found += _entry_request(where, "DomainObjectTypes", name, body)
+            if isinstance(body.get("Fields"), Mapping) and not body["Fields"]:
+                found.append(Violation(f"{where}.Fields", "at least 1 field", "empty"))
+    if len(streams_section) > MAX_EVENT_STREAMS:
+        found.append(
+            Violation(
+                "EventStreams",
+                f"at most {MAX_EVENT_STREAMS} event stream per domain",
+                f"got {len(streams_section)}",
+            )
+        )
+    for name, body in streams_section.items():
+        where = f"EventStreams.{name}"
+        if _entry_ok(body, where, "EventStreams", found):
+            found += _entry_request(where, "EventStreams", name, body)
+            found += [_at(where, v) for v in kinesis_uri_violations(body.get("Uri"))]
+    for name, body in triggers_section.items():
+        where = f"EventTriggers.{name}"
+        if _entry_ok(body, where, "EventTriggers", found):
+            found += _entry_request(where, "EventTriggers", name, body)
+            found += [_at(where, v) for v in trigger_violations(body)]
+            type_name = body.get("ObjectTypeName")
+            if (
+                isinstance(type_name, str)
+                and not type_name.startswith("_")
+                and _unresolved(type_name, spec_types, known)
+            ):
+                found.append(_missing_type(f"{where}.ObjectTypeName", type_name))
     return found
+
+
+def _at(where: str, violation: Violation) -> Violation:
+    return Violation(f"{where}.{violation.path}", violation.constraint, violation.detail)
 
 
 def _unknown(path: str, name: str, allowed: Sequence[str]) -> Violation:
@@ -811,6 +1000,36 @@ def _integration_checks(
             if isinstance(type_name, str) and _unresolved(type_name, spec_types, known):
                 out.append(_missing_type(f"{where}.ObjectTypeNames[{event!r}]", type_name))
     return out
+
+
+def _integration_trigger_checks(
+    where: str, body: Mapping[str, Any], known: set[str] | None, users: dict[str, str]
+) -> list[Violation]:
+    """``EventTriggerNames``: triggers of the spec or the domain, one integration each."""
+    names = body.get("EventTriggerNames")
+    out = []
+    for i, name in enumerate(names if isinstance(names, list) else []):
+        if not isinstance(name, str):
+            continue
+        path = f"{where}.EventTriggerNames[{i}]"
+        if known is not None and name not in known:
+            out.append(
+                Violation(
+                    path,
+                    MISSING_TRIGGER,
+                    f"event trigger {name!r} is neither in the spec nor in the domain",
+                )
+            )
+        if name in users:
+            out.append(
+                Violation(path, "one integration per event trigger", f"{users[name]} lists it too")
+            )
+        users.setdefault(name, where)
+    return out
+
+
+#: The constraint of a reference to an event trigger that does not exist.
+MISSING_TRIGGER = "an event trigger of the spec or the domain"
 
 
 def _missing_type(path: str, type_name: str) -> Violation:
@@ -1023,7 +1242,14 @@ class SpecError(ValidationError):
 
 ChangeKind = Literal["create", "update", "delete", "replace"]
 ResourceKind = Literal[
-    "domain", "object_type", "calculated_attribute", "integration", "segment_definition"
+    "domain",
+    "object_type",
+    "calculated_attribute",
+    "integration",
+    "domain_object_type",
+    "event_stream",
+    "event_trigger",
+    "segment_definition",
 ]
 
 _SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
@@ -1036,16 +1262,19 @@ class Change:
     Attributes:
         kind: ``create``, ``update``, ``delete`` or ``replace`` (delete, then create:
             for calculated attributes, whose definition other than ``DisplayName``,
-            ``Description`` and ``Conditions`` cannot be updated, and for segment
-            definitions, which cannot be updated at all: their ``update`` only adds tags).
-        resource: ``domain``, ``object_type``, ``calculated_attribute``, ``integration``
-            or ``segment_definition``.
-        name: the domain, object type, calculated attribute or segment definition name,
-            or integration URI.
+            ``Description`` and ``Conditions`` cannot be updated; for event streams,
+            which cannot be updated at all; for event triggers, when a member is removed; and
+            for segment definitions, which cannot be updated at all: their ``update`` only
+            adds tags).
+        resource: ``domain``, ``object_type``, ``calculated_attribute``, ``integration``,
+            ``domain_object_type``, ``event_stream``, ``event_trigger`` or
+            ``segment_definition``.
+        name: the name of the domain or resource, or the integration's URI.
         before: the resource as it is, in request members (``None`` for a create).
         after: the resource as the spec wants it (``None`` for a delete).
         reason: why a change is a replace.
-        request: the request members ``apply`` sends (without ``DomainName``).
+        request: the request members ``apply`` sends (without ``DomainName``; for a
+            tag change of an event stream, the ``TagResource`` request).
     """
 
     kind: ChangeKind

@@ -75,7 +75,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> None:
     planned = run("plan", str(EXAMPLE), "--local", endpoint)
     assert planned.returncode == 2, planned.stderr
-    assert planned.stdout.startswith("Plan for domain retail: 10 to create")
+    assert planned.stdout.startswith("Plan for domain retail: 14 to create")
     assert "+ calculated_attribute total_spend" in planned.stdout
 
     refused = run("apply", str(EXAMPLE), "--local", endpoint)
@@ -85,7 +85,7 @@ def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> Non
     applied = run("--local", endpoint, "apply", str(EXAMPLE), "--yes")
     assert applied.returncode == 0, applied.stderr
     assert "  + object_type Order ... done" in applied.stdout
-    assert "Applied 10 change(s) to domain retail." in applied.stdout
+    assert "Applied 14 change(s) to domain retail." in applied.stdout
 
     again = run("plan", str(EXAMPLE), "--endpoint-url", endpoint)
     assert again.returncode == 0, again.stderr

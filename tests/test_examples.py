@@ -80,6 +80,15 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^   by email: profile found, same items: True$",
         r"^6\. stopped: INACTIVE; started again: ACTIVE$",
     ],
+    "domain_configuration.py": [
+        r"^1\. detected object type 'Purchase': fields \['amount', 'email', 'first_name', "
+        r"'purchase_id'\], keys \['_email', 'purchase_id'\]$",
+        r"^2\. event stream 'export' is RUNNING$",
+        r"^3\. event trigger 'big-spender' starts the campaign",
+        r"^4\. layout 'agent-view' version 1, Data Store object type 'Product'$",
+        r"^5\. 8 records exported: _profile CREATED, Purchase CREATED, _profile CREATED",
+        r"^   the campaign started for purchases \['p-1', 'p-4'\]",
+    ],
 }
 
 #: The examples need no AWS account: hide the developer's AWS configuration and
