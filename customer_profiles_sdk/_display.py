@@ -793,7 +793,8 @@ def spec_html(spec: Any) -> str:
     from .models._base import REDACTED
 
     data = spec.to_dict()
-    settings = [(k, v) for k, v in _flat_items(data) if k.split(".")[0] not in _SECTIONS]
+    sections = _sections()
+    settings = [(k, v) for k, v in _flat_items(data, sections) if k.split(".")[0] not in sections]
     types = data.get("ObjectTypes") or {}
     calculated = data.get("CalculatedAttributes") or {}
     segments = data.get("SegmentDefinitions") or {}
@@ -845,19 +846,42 @@ def spec_html(spec: Any) -> str:
                 [(name, body.get("DisplayName")) for name, body in segments.items()],
             )
         )
+    for section in _sections():
+        if section in _SHOWN or not data.get(section):
+            continue
+        entries = data[section]
+        items = entries.items() if isinstance(entries, Mapping) else enumerate(entries)
+        parts.append(
+            _table(
+                re.sub(r"(?<!^)(?=[A-Z])", " ", section).capitalize(),
+                ("name", "members"),
+                [
+                    (name, ", ".join(body) if isinstance(body, Mapping) else body)
+                    for name, body in items
+                ],
+            )
+        )
     parts.append("</div>")
     return "".join(parts)
 
 
-_SECTIONS = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
+_SHOWN = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
 
 
-def _flat_items(data: Mapping[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+def _sections() -> tuple[str, ...]:
+    from .domain_spec import SECTION_MEMBERS  # the spec's sections, however many
+
+    return SECTION_MEMBERS
+
+
+def _flat_items(
+    data: Mapping[str, Any], sections: Sequence[str], prefix: str = ""
+) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, Mapping) and value and key not in _SECTIONS:
-            out.extend(_flat_items(value, f"{name}."))
+        if isinstance(value, Mapping) and value and key not in sections:
+            out.extend(_flat_items(value, sections, f"{name}."))
         else:
             out.append((name, value))
     return out

@@ -18,6 +18,7 @@ import pytest
 
 from customer_profiles_sdk import CustomerProfiles
 from customer_profiles_sdk.cli import EXIT_CHANGES, EXIT_ERROR, EXIT_OK, EXIT_USAGE, main
+from customer_profiles_sdk.domain_spec import DomainSpec
 from customer_profiles_sdk.local import LocalBackend, mock_customer_profiles
 from tests.test_cli_domain import _env, endpoint, run
 
@@ -147,7 +148,9 @@ def test_plan_output_json_lists_the_changes_as_data(
     data = json.loads(capsys.readouterr().out)
     assert data["domain_name"] == "retail"
     assert data["has_changes"] is True
-    assert data["counts"] == {"create": 10, "update": 0, "replace": 0, "delete": 0}
+    expected = len(CustomerProfiles.local().domains.plan(DomainSpec.load(EXAMPLE)).changes)
+    assert data["counts"] == {"create": expected, "update": 0, "replace": 0, "delete": 0}
+    assert len(data["changes"]) == expected
     kinds = {(c["kind"], c["resource"], c["name"]) for c in data["changes"]}
     assert ("create", "calculated_attribute", "total_spend") in kinds
     order = next(c for c in data["changes"] if c["name"] == "Order")

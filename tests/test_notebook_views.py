@@ -25,9 +25,12 @@ def spec() -> DomainSpec:
 
 
 def test_a_plan_shows_as_a_coloured_table(cp: CustomerProfiles, spec: DomainSpec) -> None:
-    page = cp.domains.plan(spec)._repr_html_()
-    assert "Plan for domain retail: 10 to create" in page
-    assert page.count("<tr><td") == 10  # one row per change
+    plan = cp.domains.plan(spec)
+    creates = len(plan.changes)
+    assert creates > 5
+    page = plan._repr_html_()
+    assert f"Plan for domain retail: {creates} to create" in page
+    assert page.count("<tr><td") == creates  # one row per change
     assert "color:#2e7d32" in page  # create is green
     assert "calculated_attribute" in page
     assert "DefaultExpirationDays: 365" in page
@@ -53,7 +56,7 @@ def test_a_domain_shows_settings_types_attributes_and_integrations(
     page = cp.domain("retail")._repr_html_()
     for part in ("Settings", "Object types</b> (4)", "Calculated attributes</b> (2)"):
         assert part in page
-    assert "Integrations</b> (1)" in page
+    assert f"Integrations</b> ({len(spec.integrations)})" in page
     assert "default_expiration_days" in page
     assert "365" in page
     assert "total_spend" in page

@@ -10,7 +10,7 @@ spec = DomainSpec.load("examples/domain.yaml")
 
 # A plan: one row per change, coloured by kind, with each member's before and after.
 plan = cp.domains.plan(spec)
-assert "Plan for domain retail: 10 to create" in plan._repr_html_()
+assert f"Plan for domain retail: {len(plan.changes)} to create" in plan._repr_html_()
 cp.domains.apply(spec)
 
 # A domain handle: settings, object types, calculated attributes, integrations.
