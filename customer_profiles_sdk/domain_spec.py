@@ -68,7 +68,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
@@ -100,6 +100,8 @@ __all__ = [
     "EventStreamSpec",
     "IntegrationSpec",
     "Plan",
+    "PlanDriftError",
+    "SavedPlan",
     "SpecError",
 ]
 
@@ -463,20 +465,55 @@ class DomainSpec:
                 print(cp.domains.plan(spec))
         """
         source = os.fspath(path)
-        text = Path(source).read_text(encoding="utf-8")
+        return cls.loads(
+            Path(source).read_text(encoding="utf-8"), _format_of(source), source=source
+        )
+
+    @classmethod
+    def loads(
+        cls, text: str, format: Literal["yaml", "json"] = "yaml", *, source: str | None = None
+    ) -> DomainSpec:
+        """Read a spec from YAML or JSON text.
+
+        A problem found in YAML text names its line, and a value YAML read as something
+        else than the text shows (``Time: 10:30`` is the number 630 in YAML 1.1, ``yes``
+        is ``true``) comes with the fix: quote it.
+
+        Raises:
+            SpecError: the text cannot be parsed, or the spec is invalid.
+
+        Example:
+            >>> try:
+            ...     DomainSpec.loads("DomainName: retail\\nDefaultExpirationDays: 30\\n"
+            ...                      "Matching:\\n  Enabled: true\\n"
+            ...                      "  JobSchedule: {DayOfTheWeek: SUNDAY, Time: 10:30}\\n")
+            ... except SpecError as err:
+            ...     print(err.violations[0].detail)
+            got int; line 5: YAML 1.1 reads 10:30 as the number 630 (base 60), quote it: "10:30"
+        """
         try:
-            data = _parse(text, _format_of(source))
+            data = _parse(text, format)
         except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            raise SpecError(
-                [Violation("(file)", f"valid {_format_of(source).upper()}", str(exc))],
-                source=source,
-            ) from exc
+            raise SpecError([_parse_violation(exc, format)], source=source) from exc
         if not isinstance(data, Mapping):
             raise SpecError(
                 [Violation("(file)", "a mapping of members", f"got {type(data).__name__}")],
                 source=source,
             )
-        return cls.from_dict(data, source=source)
+        try:
+            return cls.from_dict(data, source=source)
+        except SpecError as exc:
+            if format != "yaml":
+                raise
+            nodes = _yaml_nodes(text)
+            raise SpecError([_located(v, nodes) for v in exc.violations], source=source) from None
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: what the spec declares, as tables (personal data masked)."""
+        from ._display import spec_html
+
+        page: str = spec_html(self)
+        return page
 
     def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
         """The spec as YAML or JSON text (members in the API's order).
@@ -559,6 +596,99 @@ def _parse(text: str, fmt: str) -> Any:
     if fmt == "json":
         return json.loads(text)
     return yaml.safe_load(text)
+
+
+# --------------------------------------------------------------------------- YAML positions
+
+_LAST_STEP = re.compile(r"(\.[^.\[\]]*|\[[^\]]*\])$")
+#: What a plain YAML 1.1 scalar that PyYAML reads as a number or boolean looks like.
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+
+
+def _parse_violation(exc: Exception, fmt: str) -> Violation:
+    """A parse error as a violation naming the line and, for common mistakes, the fix."""
+    if isinstance(exc, json.JSONDecodeError):
+        return Violation(f"line {exc.lineno}, column {exc.colno}", "valid JSON", exc.msg)
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    where = "(file)" if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
+    hint = ""
+    if "'\\t'" in problem or "\\t" in problem:
+        hint = "; indent with spaces: YAML does not allow tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = '; a value that contains ": " must be quoted, e.g. Description: "a: b"'
+    elif "found undefined alias" in problem or "found character '*'" in problem:
+        hint = '; a value starting with "*" or "&" must be quoted'
+    elif "found character '@'" in problem or "found character '`'" in problem:
+        hint = "; a value starting with @ or ` must be quoted"
+    return Violation(where, "valid YAML", problem + hint)
+
+
+def _yaml_nodes(text: str) -> dict[str, yaml.Node]:
+    """Each member of a YAML document by its spec path (``ObjectTypes.Order.Keys``,
+    ``Integrations[0]`` and ``Integrations[<Uri>]``)."""
+    out: dict[str, yaml.Node] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        out[path] = node
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(key.value)
+                walk(value, f"{path}.{name}" if path else name)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{path}[{index}]")
+                uri = _member(item, "Uri")
+                if uri is not None:
+                    walk(item, f"{path}[{uri}]")
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # pragma: no cover - the text parsed once already
+        return out
+    if root is not None:
+        walk(root, "")
+    return out
+
+
+def _member(node: yaml.Node, name: str) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == name and isinstance(value, yaml.ScalarNode):
+                return str(value.value)
+    return None
+
+
+def _located(violation: Violation, nodes: Mapping[str, yaml.Node]) -> Violation:
+    """``violation`` with the line of the member it is about and, for a plain scalar that
+    YAML read as a number or boolean where a string was wanted, how to quote it."""
+    path = violation.path
+    while path not in nodes and _LAST_STEP.search(path):
+        path = _LAST_STEP.sub("", path)
+    node = nodes.get(path)
+    if node is None:
+        return violation
+    line = f"line {node.start_mark.line + 1}"
+    hint = ""
+    if (
+        path == violation.path
+        and isinstance(node, yaml.ScalarNode)
+        and node.style is None
+        and violation.constraint == "a string"
+    ):
+        hint = _quote_hint(str(node.value))
+    return Violation(violation.path, violation.constraint, f"{violation.detail}; {line}{hint}")
+
+
+def _quote_hint(text: str) -> str:
+    value = yaml.safe_load(text)
+    if _SEXAGESIMAL.fullmatch(text) and isinstance(value, (int, float)):
+        return f': YAML 1.1 reads {text} as the number {value} (base 60), quote it: "{text}"'
+    if isinstance(value, bool):
+        return f': YAML reads {text} as {str(value).lower()}, quote it: "{text}"'
+    if value is None:
+        return f': YAML reads {text or "an empty value"} as null, quote it: "{text}"'
+    return f': YAML reads {text} as a {type(value).__name__}, quote it: "{text}"'
 
 
 def _json_default(value: Any) -> Any:
@@ -1169,6 +1299,45 @@ class Change:
         paths = list(dict.fromkeys([*before, *after]))
         return [(p, before.get(p), after.get(p)) for p in paths if before.get(p) != after.get(p)]
 
+    def to_dict(self) -> dict[str, Any]:
+        """The change as JSON-ready data (``customer-profiles plan --output json``).
+
+        Example:
+            >>> Change(kind="create", resource="object_type", name="Order",
+            ...        after={"Description": "Orders"}).to_dict()["summary"]
+            '+ object_type Order'
+        """
+        data: dict[str, Any] = _jsonable(
+            {
+                "kind": self.kind,
+                "resource": self.resource,
+                "name": self.name,
+                "summary": self.summary(),
+                "reason": self.reason,
+                "before": self.before,
+                "after": self.after,
+                "request": self.request,
+                "differences": [
+                    {"path": path, "before": before, "after": after}
+                    for path, before, after in self.differences()
+                ],
+            }
+        )
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+        """A change from :meth:`to_dict`'s data (a saved plan file)."""
+        return cls(
+            kind=data["kind"],
+            resource=data["resource"],
+            name=data["name"],
+            before=data.get("before"),
+            after=data.get("after"),
+            reason=data.get("reason"),
+            request=data.get("request"),
+        )
+
     def summary(self) -> str:
         """One line: ``+ object_type Order``."""
         line = f"{_SYMBOL[self.kind]} {self.resource} {self.name}"
@@ -1244,6 +1413,42 @@ class Plan:
         """How many changes of ``kind`` the plan makes."""
         return sum(1 for c in self.changes if c.kind == kind)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as JSON-ready data: what ``customer-profiles plan --output json`` prints.
+
+        Example:
+            >>> plan = Plan(domain_name="retail", changes=(
+            ...     Change(kind="create", resource="domain", name="retail",
+            ...            after={"DefaultExpirationDays": 30}),))
+            >>> data = plan.to_dict()
+            >>> data["has_changes"], data["counts"]["create"], data["changes"][0]["summary"]
+            (True, 1, '+ domain retail')
+        """
+        return {
+            "domain_name": self.domain_name,
+            "prune": self.prune,
+            "has_changes": self.has_changes,
+            "counts": {k: self.count(k) for k in ("create", "update", "replace", "delete")},
+            "changes": [c.to_dict() for c in self.changes],
+            "unmanaged": [c.to_dict() for c in self.unmanaged],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """A plan from :meth:`to_dict`'s data."""
+        return cls(
+            domain_name=data["domain_name"],
+            changes=tuple(Change.from_dict(c) for c in data.get("changes") or ()),
+            unmanaged=tuple(Change.from_dict(c) for c in data.get("unmanaged") or ()),
+            prune=bool(data.get("prune", False)),
+        )
+
+    def _repr_html_(self) -> str:
+        from ._display import plan_html
+
+        page: str = plan_html(self)
+        return page
+
     def __str__(self) -> str:
         if not self.changes:
             lines = [f"No changes: domain {self.domain_name} matches the spec."]
@@ -1308,3 +1513,173 @@ class ApplyError(CustomerProfilesError):
 
 #: A callback ``apply`` calls after each change it makes.
 OnChange = Callable[[Change], None]
+
+
+# --------------------------------------------------------------------------- saved plans
+
+#: The ``format`` member of a saved plan file.
+PLAN_FILE_FORMAT = "customer-profiles-sdk/plan/1"
+
+
+@attrs.frozen(kw_only=True)
+class SavedPlan:
+    """A plan saved to a file with the spec it was made from, to apply later exactly.
+
+    ``customer-profiles plan spec.yaml --out plan.json`` writes one; ``customer-profiles
+    apply --plan plan.json`` applies it, and refuses if the domain changed since the plan
+    was made (:meth:`check`), as a reviewed plan must not turn into something else.
+
+    Attributes:
+        plan: the plan as it was made.
+        spec: the spec it was made from (what ``apply`` applies).
+        created_at: when the plan was made (UTC, ISO 8601).
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()
+        >>> spec = DomainSpec(domain_name="docs-saved", default_expiration_days=30)
+        >>> saved = SavedPlan.make(spec, cp.domains.plan(spec))
+        >>> saved = SavedPlan.loads(saved.dumps())      # e.g. through a file
+        >>> saved.check(cp.domains.plan(saved.spec, prune=saved.plan.prune))
+        >>> cp.domains.apply(saved.spec).changed
+        True
+        >>> try:
+        ...     saved.check(cp.domains.plan(saved.spec))
+        ... except PlanDriftError as err:
+        ...     print(err.drift)
+        ['planned: + domain docs-saved', 'now: no changes']
+    """
+
+    plan: Plan
+    spec: DomainSpec
+    created_at: str = ""
+
+    @classmethod
+    def make(cls, spec: DomainSpec, plan: Plan) -> SavedPlan:
+        """Pair ``plan`` with the ``spec`` it was made from, stamped now."""
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return cls(plan=plan, spec=spec, created_at=stamp)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The saved plan file's content."""
+        return {
+            "format": PLAN_FILE_FORMAT,
+            "created_at": self.created_at,
+            "plan": self.plan.to_dict(),
+            "spec": _jsonable(self.spec.to_dict()),
+        }
+
+    def dumps(self) -> str:
+        """The saved plan as JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """Write the saved plan to a (JSON) file."""
+        Path(path).write_text(self.dumps(), encoding="utf-8")
+
+    @classmethod
+    def loads(cls, text: str, *, source: str | None = None) -> SavedPlan:
+        """Read a saved plan from JSON text.
+
+        Raises:
+            SpecError: not a saved plan file, or its spec is invalid.
+        """
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError([_parse_violation(exc, "json")], source=source) from exc
+        if not isinstance(data, Mapping) or data.get("format") != PLAN_FILE_FORMAT:
+            found = data.get("format") if isinstance(data, Mapping) else type(data).__name__
+            raise SpecError(
+                [Violation("format", f"a saved plan ({PLAN_FILE_FORMAT})", f"got {found!r}")],
+                source=source,
+            )
+        try:
+            plan = Plan.from_dict(data["plan"])
+        except (KeyError, TypeError) as exc:
+            raise SpecError(
+                [Violation("plan", "a plan (domain_name, changes)", f"missing {exc}")],
+                source=source,
+            ) from exc
+        spec = DomainSpec.from_dict(data.get("spec") or {}, source=source)
+        return cls(plan=plan, spec=spec, created_at=str(data.get("created_at", "")))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> SavedPlan:
+        """Read a saved plan file (see :meth:`loads`)."""
+        source = os.fspath(path)
+        return cls.loads(Path(source).read_text(encoding="utf-8"), source=source)
+
+    def check(self, current: Plan) -> None:
+        """Raise :class:`PlanDriftError` unless ``current`` (a new plan of the same spec)
+        makes exactly the saved plan's changes.
+
+        Raises:
+            PlanDriftError: the domain changed since the plan was made.
+        """
+        drift = plan_drift(self.plan, current)
+        if drift:
+            raise PlanDriftError(self, current, drift)
+
+
+def plan_drift(saved: Plan, current: Plan) -> list[str]:
+    """What differs between two plans of one spec: ``planned:`` changes of the saved plan
+    that the current one does not make (or makes differently), ``now:`` changes of the
+    current one that the saved plan did not make (empty when they make the same changes)."""
+
+    def lines(plan: Plan) -> list[tuple[str, str]]:
+        out = []
+        for change in plan.changes:
+            data = change.to_dict()
+            data.pop("differences")
+            out.append((change.summary(), json.dumps(data, sort_keys=True)))
+        return out
+
+    old, new = lines(saved), lines(current)
+    if saved.domain_name != current.domain_name or saved.prune != current.prune:
+        return [
+            f"planned: domain {saved.domain_name}, prune {saved.prune}",
+            f"now: domain {current.domain_name}, prune {current.prune}",
+        ]
+    if old == new:
+        return []
+    gone = [f"planned: {summary}" for summary, key in old if (summary, key) not in new]
+    came = [f"now: {summary}" for summary, key in new if (summary, key) not in old]
+    if not came and not new:
+        came = ["now: no changes"]
+    return gone + came
+
+
+class PlanDriftError(CustomerProfilesError):
+    """A saved plan no longer matches the domain: it changed since the plan was made.
+
+    Make a new plan and review it. Nothing was changed.
+
+    Attributes:
+        saved: the saved plan.
+        current: the plan the spec makes now.
+        drift: the differing changes (``planned: ...``, ``now: ...``).
+    """
+
+    def __init__(self, saved: SavedPlan, current: Plan, drift: Sequence[str]) -> None:
+        self.saved = saved
+        self.current = current
+        self.drift = list(drift)
+        made = f" (made {saved.created_at})" if saved.created_at else ""
+        super().__init__(
+            f"domain {current.domain_name} changed since the plan was made{made}: "
+            + "; ".join(self.drift[:6])
+            + (f" (and {len(self.drift) - 6} more)" if len(self.drift) > 6 else "")
+            + ". Nothing was applied: make a new plan."
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    """``value`` with datetimes as ISO strings (JSON-ready), containers copied."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value

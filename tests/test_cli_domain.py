@@ -131,7 +131,7 @@ def test_invalid_file_exits_1_with_the_problems(endpoint: str, tmp_path: Path) -
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert f"error: invalid domain spec {bad}, 2 problems:" in result.stderr
-        assert "DefaultExpirationDays: maximum 1098 (got 5000)" in result.stderr
+        assert "DefaultExpirationDays: maximum 1098 (got 5000; line 2)" in result.stderr
         assert "ObjectTypes.Order.Keys: not with TemplateId" in result.stderr
 
 

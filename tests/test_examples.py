@@ -240,3 +240,13 @@ def test_notebook_runs_top_to_bottom(kernel_name: str) -> None:
     assert segment_views, "no cell rendered a segment definition"
     assert "calculated attribute total_spend is greater than 500" in segment_views[0]
     assert any("Segment estimate" in t and "SUCCEEDED" in t for t in html_tables)
+    # The views of issue 17: a domain, its spec, a plan, typed calculated attribute values.
+    html_views = [d.get("text/html", "") for d in data]
+    domain_views = [v for v in html_views if "Domain retail-exploration</h4>" in v]
+    assert any("total_spend" in v and "Object types</b> (1)" in v for v in domain_views)
+    assert any("Domain spec retail-exploration" in v for v in html_views)
+    assert any("Plan for domain retail-exploration: 0 to create, 1 to update" in v
+               for v in html_views)  # fmt: skip
+    assert any("DefaultExpirationDays: 365 -&gt; 180" in v for v in html_views)
+    values = [v for v in html_views if "calculated_attribute_name" in v and "<table" in v]
+    assert values, "no cell showed calculated attribute values as a DataFrame"

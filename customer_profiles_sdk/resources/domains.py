@@ -260,6 +260,43 @@ class Domain(Resource):
         """
         return self._delete_if_exists("DeleteDomain", {"DomainName": self._name})
 
+    def overview_html(self) -> str:
+        """The domain as HTML: settings and statistics, object types, calculated
+        attributes and integrations (``GetDomain`` and one list of each; Jupyter shows it
+        when a :class:`Domain` is displayed). Personal data (e.g. descriptions) is masked
+        unless :func:`~customer_profiles_sdk.show_personal_data` is on.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-overview", default_expiration_days=30)
+            >>> "Calculated attributes" in domain.overview_html()
+            True
+        """
+        from .._display import domain_html
+
+        settings = self.get()
+        return domain_html(
+            settings,
+            self.object_types.list().to_list(),
+            self.calculated_attributes.list().to_list(),
+            self.integrations.list().to_list(),
+        )
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: :meth:`overview_html` (a handle makes requests only here)."""
+        from ..errors import CustomerProfilesError
+
+        try:
+            return self.overview_html()
+        except CustomerProfilesError as exc:
+            import html
+
+            return f"<p><b>Domain {html.escape(self._name)}</b>: {html.escape(str(exc))}</p>"
+
     def __repr__(self) -> str:
         return f"Domain(name={self._name!r})"
 
