@@ -16,6 +16,8 @@ call, without the per-call boto3 round trip that would make loading 100,000 slow
   through a ``_email`` PROFILE key lookup (same goal).
 * ``list``: median of one ``ListProfileObjects`` of a profile holding 10 objects, in a
   domain that also holds one object per loaded profile.
+* ``handlers alone``: the median microseconds of the CreateProfile, PutProfileObject and
+  SearchProfiles handlers called directly (no botocore): the emulator's own share.
 
 Run: ``python benchmarks/bench_emulator.py [--sizes 0,1000,20000,100000] [--calls 500]``.
 """
@@ -31,6 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from customer_profiles_sdk.local import Clock, LocalBackend
+from customer_profiles_sdk.local._backend import _load_handlers
 from customer_profiles_sdk.local._ingest import ingest_object
 from customer_profiles_sdk.local._profiles import create_profile_record
 from customer_profiles_sdk.local._registry import Context
@@ -114,7 +117,7 @@ def build(size: int) -> tuple[LocalBackend, Any, str]:
 
 def measure(size: int, calls: int, rounds: int, repeat: int) -> dict[str, float]:
     started = time.perf_counter()
-    _backend, client, many = build(size)
+    backend, client, many = build(size)
     loaded = time.perf_counter() - started
     probe = f"user{size // 2}@example.com" if size else "many@example.com"
 
@@ -142,10 +145,41 @@ def measure(size: int, calls: int, rounds: int, repeat: int) -> dict[str, float]
             Object=_order(f"put{i}@example.com", f"p{i}"),
         )
 
+    # The emulator's own share: the handlers called directly (no botocore), per call.
+    ctx = Context(store=backend.store, clock=backend.clock, region="us-east-1")
+    handlers = _load_handlers()
+
+    def direct(operation: str, request: Callable[[int], dict[str, Any]]) -> float:
+        times = []
+        for i in range(calls):
+            before = time.perf_counter()
+            handlers[operation](ctx, request(i))
+            times.append(time.perf_counter() - before)
+        return statistics.median(times) * 1e6
+
+    create_us = direct(
+        "CreateProfile",
+        lambda i: {"DomainName": DOMAIN, "EmailAddress": f"direct{i}@example.com"},
+    )
+    put_us = direct(
+        "PutProfileObject",
+        lambda i: {
+            "DomainName": DOMAIN,
+            "ObjectTypeName": "Order",
+            "Object": _order(f"dput{i}@example.com", f"d{i}"),
+        },
+    )
+    search_us = direct(
+        "SearchProfiles",
+        lambda i: {"DomainName": DOMAIN, "KeyName": "_email", "Values": [probe]},
+    )
     create_rate, create_single = _rate(create, calls, rounds)
     put_rate, put_single = _rate(put, calls, rounds)
     return {
         "load_s": loaded,
+        "create_handler_us": create_us,
+        "put_handler_us": put_us,
+        "search_handler_us": search_us,
         "search_ms": _median(search, repeat) * 1000,
         "list_ms": _median(listing, repeat) * 1000,
         "create_per_s": create_rate,
@@ -172,7 +206,10 @@ def main() -> None:
             f"SearchProfiles {r['search_ms']:8.2f} ms  ListProfileObjects {r['list_ms']:8.2f} ms  "
             f"CreateProfile {r['create_per_s']:6.0f}/s "
             f"(1/median call {r['create_single_per_s']:5.0f}/s)  "
-            f"PutProfileObject {r['put_per_s']:6.0f}/s ({r['put_single_per_s']:5.0f}/s)",
+            f"PutProfileObject {r['put_per_s']:6.0f}/s ({r['put_single_per_s']:5.0f}/s); "
+            f"handlers alone: CreateProfile {r['create_handler_us']:.0f} us, "
+            f"PutProfileObject {r['put_handler_us']:.0f} us, "
+            f"SearchProfiles {r['search_handler_us']:.0f} us",
             flush=True,
         )
     small = min(s for s in sizes if s > 0) if any(s > 0 for s in sizes) else sizes[0]
