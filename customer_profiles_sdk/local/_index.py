@@ -177,14 +177,6 @@ def reindex_profile(domain: DomainRec, profile: ProfileRec) -> None:
     _push(index, _PROFILE, pid, profile.expires_at)
 
 
-def resync_stored_keys(domain: DomainRec, profile: ProfileRec) -> None:
-    """Reindex every stored key of ``profile`` (after values were replaced in place)."""
-    index = index_of(domain)
-    stored = {(name, value) for name, values in profile.keys.items() for value in values}
-    _resync(index, profile.profile_id, index.stored, index.derived, stored)
-    reindex_profile(domain, profile)
-
-
 def unindex_profile(domain: DomainRec, profile_id: str) -> None:
     """Forget the key entries of a profile that left the domain."""
     index = index_of(domain)
