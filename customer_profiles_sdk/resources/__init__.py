@@ -7,7 +7,7 @@ from .account_integrations import AccountIntegrations
 from .calculated_attributes import CalculatedAttributes
 from .domains import Domain, Domains
 from .integrations import Integrations
-from .matches import Matches
+from .matches import IdentityResolutionJobs, Matches
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
@@ -37,6 +37,7 @@ __all__ = [
     "CalculatedAttributes",
     "Domain",
     "Domains",
+    "IdentityResolutionJobs",
     "Integrations",
     "Matches",
     "ObjectTypes",

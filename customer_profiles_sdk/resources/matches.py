@@ -257,7 +257,7 @@ class Matches(DomainResource):
     @api(
         "GetSimilarProfiles",
         params={"SearchValue": "profile_id", "SearchKey": "key"},
-        returns=("ProfileIds",),
+        returns=("ProfileIds", "MatchId", "MatchType", "RuleLevel", "ConfidenceScore"),
     )
     def similar_to(
         self, profile_id: str, *, match_type: str = RULE_BASED, key: str = "_profileId"
@@ -367,7 +367,7 @@ class Matches(DomainResource):
         "GetAutoMergingPreview",
         params={
             "Consolidation": "consolidation",
-            "ConflictResolution": "conflict_resolution, source_name",
+            "ConflictResolution": "conflict_resolving_model, source_name",
             "MinAllowedConfidenceScoreForMerging": "min_confidence",
         },
         output=AutoMergingPreview,
@@ -376,7 +376,7 @@ class Matches(DomainResource):
         self,
         consolidation: Sequence[Sequence[str]],
         *,
-        conflict_resolution: str = "RECENCY",
+        conflict_resolving_model: str = "RECENCY",
         source_name: str | None = None,
         min_confidence: float | None = None,
     ) -> AutoMergingPreview:
@@ -389,7 +389,8 @@ class Matches(DomainResource):
             consolidation: the criteria, in order: each a list of profile attributes
                 (``"EmailAddress"``, ``"Address.City"``, ``"Attributes.tier"``) that must
                 all be equal for profiles to be merged. 1-10 criteria of 1-20 names.
-            conflict_resolution: ``"RECENCY"`` (default) or ``"SOURCE"``.
+            conflict_resolving_model: ``"RECENCY"`` (default: the most recently
+                updated value wins) or ``"SOURCE"``.
             source_name: with ``SOURCE``: the object type whose values win.
             min_confidence: only groups at least this confident (0-1).
 
@@ -422,9 +423,11 @@ class Matches(DomainResource):
             raise _invalid(
                 op, "consolidation", "1-10 lists of attribute names", repr(consolidation)
             )
-        model = str(getattr(conflict_resolution, "value", conflict_resolution))
+        model = str(getattr(conflict_resolving_model, "value", conflict_resolving_model))
         if model == "SOURCE" and not source_name:
-            raise _invalid(op, "source_name", "required when conflict_resolution is SOURCE", "None")
+            raise _invalid(
+                op, "source_name", "required when conflict_resolving_model is SOURCE", "None"
+            )
         conflict: dict[str, Any] = {"ConflictResolvingModel": model}
         if source_name is not None:
             conflict["SourceName"] = source_name

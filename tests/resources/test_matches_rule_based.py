@@ -92,7 +92,7 @@ def test_validation_before_sending(domain: Domain, backend: LocalBackend) -> Non
     with pytest.raises(ValidationError, match="exactly one"):
         domain.matches.group()
     with pytest.raises(ValidationError, match="source_name"):
-        domain.matches.auto_merge_preview([["EmailAddress"]], conflict_resolution="SOURCE")
+        domain.matches.auto_merge_preview([["EmailAddress"]], conflict_resolving_model="SOURCE")
     with pytest.raises(ValidationError, match="consolidation"):
         domain.matches.auto_merge_preview([])
     with pytest.raises(ValidationError, match="MinAllowedConfidenceScoreForMerging"):
