@@ -25,6 +25,7 @@ the grouping procedure follow the spec; each undocumented detail is marked [A].
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import re
@@ -313,6 +314,8 @@ class RuleIndex:
         self.buckets: list[dict[tuple[str, ...], set[str]]] = [{} for _ in cfg.levels]
         #: (attribute, value without subtype) -> profiles holding it (pooled, step 4).
         self.holders: dict[tuple[str, str], set[str]] = {}
+        #: The pooled values held by more than ``limit`` profiles (step 4's candidates).
+        self.crowded: set[tuple[str, str]] = set()
         self.groups: dict[str, Group] = {}  # by anchor
         self.group_of: dict[str, str] = {}  # profile id -> anchor
         self._attributes = tuple(dict.fromkeys(a for level in cfg.levels for a in level))
@@ -335,7 +338,12 @@ class RuleIndex:
                     parts.append({f"{sub}\0{v}" for sub, v in vals})  # ONE_TO_ONE: per subtype
                 else:
                     parts.append({v for _, v in vals})
-            keys.append(frozenset(itertools.product(*parts)) if parts else frozenset())
+            if not parts:
+                keys.append(frozenset())
+            elif all(len(part) == 1 for part in parts):
+                keys.append(frozenset((tuple(next(iter(part)) for part in parts),)))
+            else:
+                keys.append(frozenset(itertools.product(*parts)))
         return _Entry(order, values, keys)
 
     def _pooled(self, entry: _Entry) -> set[tuple[str, str]]:
@@ -354,6 +362,7 @@ class RuleIndex:
             owners.add(pid)
             if len(owners) == self.limit + 1:
                 crossed.add(pooled)
+                self.crowded.add(pooled)
         return crossed
 
     def _remove(self, pid: str) -> set[tuple[str, str]]:
@@ -376,6 +385,7 @@ class RuleIndex:
             owners.discard(pid)
             if len(owners) == self.limit:
                 crossed.add(pooled)
+                self.crowded.discard(pooled)
             if not owners:
                 del self.holders[pooled]
         return crossed
@@ -384,13 +394,16 @@ class RuleIndex:
 
     def cut_off(self, pid: str, level: int) -> bool:
         """Step 4: every attribute of ``level`` (1-based) is low cardinality for ``pid``."""
+        crowded = self.crowded
+        if not crowded:
+            return False
         entry = self.entries[pid]
         for attr in self.cfg.levels[level - 1]:
             vals = entry.values[attr]
             if not vals:
                 return False  # [A] a missing value is not low cardinality
             for _, v in vals:
-                if len(self.holders.get((attr, v), ())) <= self.limit:
+                if (attr, v) not in crowded:
                     return False
         return True
 
@@ -407,7 +420,7 @@ class RuleIndex:
         return {q for q in out if not self.cut_off(q, level)}
 
     def _report_cutoffs(self, pids: Iterable[str]) -> None:
-        if self.on_cutoff is None:
+        if self.on_cutoff is None or not self.crowded:
             return
         for pid in pids:
             for level in range(1, len(self.cfg.levels) + 1):
@@ -485,10 +498,27 @@ class RuleIndex:
     # ------------------------------------------------------------ public updates
 
     def rebuild(self, profiles: Iterable[tuple[str, Mapping[str, Any], tuple[float, str]]]) -> None:
-        """Evaluate every profile from scratch: ``(profile_id, fields, order)`` triples."""
+        """Evaluate every profile from scratch: ``(profile_id, fields, order)`` triples.
+
+        The cyclic garbage collector is paused meanwhile: building a few hundred
+        thousand small sets and tuples otherwise triggers full collections over the
+        whole (large) heap again and again, which costs more than the build itself.
+        """
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild(profiles)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _rebuild(
+        self, profiles: Iterable[tuple[str, Mapping[str, Any], tuple[float, str]]]
+    ) -> None:
         self.entries.clear()
         self.buckets = [{} for _ in self.cfg.levels]
         self.holders.clear()
+        self.crowded.clear()
         self.groups.clear()
         self.group_of.clear()
         self.by_match_id.clear()
@@ -510,7 +540,11 @@ class RuleIndex:
             for owners in bucket.values():
                 if len(owners) < 2:
                     continue
-                live = [p for p in owners if not self.cut_off(p, level)]
+                live = (
+                    [p for p in owners if not self.cut_off(p, level)]
+                    if self.crowded
+                    else list(owners)
+                )
                 for q in live[1:]:
                     a, b = find(live[0]), find(q)
                     if a != b:
