@@ -7,7 +7,7 @@ from .account_integrations import AccountIntegrations
 from .calculated_attributes import CalculatedAttributes
 from .domains import Domain, Domains
 from .integrations import Integrations
-from .matches import IdentityResolutionJobs, Matches
+from .matches import IdentityResolutionJobs, Matches, MatchGroupReview
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
@@ -39,6 +39,7 @@ __all__ = [
     "Domains",
     "IdentityResolutionJobs",
     "Integrations",
+    "MatchGroupReview",
     "Matches",
     "ObjectTypes",
     "Objects",

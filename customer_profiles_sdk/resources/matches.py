@@ -16,9 +16,11 @@ before you turn it on.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .. import _convert, _service
+import attrs
+
+from .. import _convert, _display, _service
 from .._polling import PollPolicy, wait_for
 from ..errors import ValidationError
 from ..models import (
@@ -28,12 +30,15 @@ from ..models import (
     SimilarProfiles,
 )
 from ..models.match import Match, MatchesSummary
-from ..models.profile import FieldSourceProfileIds, MergeResult
+from ..models.profile import FieldSourceProfileIds, MergeResult, Profile
 from ..paging import Paged
 from ._base import DomainResource, api
 from .profiles import Profiles
 
-__all__ = ["IdentityResolutionJobs", "Matches"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["IdentityResolutionJobs", "MatchGroupReview", "Matches"]
 
 #: Match types of GetSimilarProfiles.
 RULE_BASED = "RULE_BASED_MATCHING"
@@ -65,6 +70,69 @@ def _job_failure(job: IdentityResolutionJobDetails) -> str | None:
     if _status(job) == "FAILED":
         return job.message or "the identity-resolution job failed"
     return None
+
+
+@attrs.frozen
+class MatchGroupReview:
+    """One match group with its profiles, for review before merging (a notebook view).
+
+    ``group`` is what ``GetSimilarProfiles`` says about the group; ``profiles`` the
+    group's profiles as read when the review was made, in the group's order. In Jupyter
+    it displays as a table, one row per profile; :meth:`to_pandas` gives the same rows as
+    a ``DataFrame``. Personal data is shown (the user asked to look at it); ``repr``
+    masks it.
+
+    Example:
+        >>> from customer_profiles_sdk.models import SimilarProfiles
+        >>> review = MatchGroupReview(
+        ...     SimilarProfiles(profile_ids=["a" * 32], match_id="m1", rule_level=1),
+        ...     [Profile(profile_id="a" * 32, first_name="Ana")])
+        >>> "rule level 1" in review._repr_html_()
+        True
+    """
+
+    group: SimilarProfiles
+    profiles: list[Profile]
+
+    @property
+    def title(self) -> str:
+        """``Match group <id> (rule level N, 2 profiles)``: the caption of the views."""
+        detail = []
+        if self.group.rule_level is not None:
+            detail.append(f"rule level {self.group.rule_level}")
+        if self.group.confidence_score is not None:
+            detail.append(f"confidence {self.group.confidence_score:.2f}")
+        detail.append(f"{len(self.profiles)} profiles")
+        return f"Match group {self.group.match_id} ({', '.join(detail)})"
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The group's profiles as a ``DataFrame``: one row per profile, the profile's
+        fields flattened (``first_name``, ``address.city``...), plus ``match_id`` and
+        ``rule_level`` / ``confidence_score`` columns. Personal data is included.
+
+        Raises:
+            ImportError: pandas is not installed.
+
+        Example:
+            >>> from customer_profiles_sdk.models import SimilarProfiles
+            >>> review = MatchGroupReview(
+            ...     SimilarProfiles(profile_ids=["a" * 32], match_id="m1", rule_level=2),
+            ...     [Profile(profile_id="a" * 32, first_name="Ana")])
+            >>> df = review.to_pandas()
+            >>> df.loc[0, "first_name"], int(df.loc[0, "rule_level"])
+            ('Ana', 2)
+        """
+        frame = _display.to_pandas(self.profiles)
+        frame.insert(0, "match_id", self.group.match_id)
+        if self.group.rule_level is not None:
+            frame.insert(1, "rule_level", self.group.rule_level)
+        if self.group.confidence_score is not None:
+            frame.insert(1, "confidence_score", self.group.confidence_score)
+        return frame
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: one row per profile, the group's level in the caption."""
+        return _display.table_html(self.profiles, title=self.title, more=False)
 
 
 class IdentityResolutionJobs(DomainResource):
@@ -362,6 +430,91 @@ class Matches(DomainResource):
             response = dict(page.response)
         response["ProfileIds"] = ids
         return _convert.from_wire(SimilarProfiles, response)
+
+    def review(
+        self,
+        match_id: str | None = None,
+        *,
+        profile_id: str | None = None,
+        match_type: str = RULE_BASED,
+    ) -> MatchGroupReview:
+        """A match group together with its profiles, to look at before merging.
+
+        Reads the group (:meth:`group`, ``GetSimilarProfiles``) and its profiles
+        (``BatchGetProfile``, 20 at a time). In a notebook the result displays as a
+        table; ``.to_pandas()`` gives a ``DataFrame``.
+
+        Args:
+            match_id: the group's MatchId.
+            profile_id: instead of ``match_id``: the group of this profile.
+            match_type: ``"RULE_BASED_MATCHING"`` (default) or ``"ML_BASED_MATCHING"``.
+
+        Raises:
+            ValidationError: neither or both of ``match_id`` and ``profile_id``.
+            ResourceNotFoundError: no such group or profile.
+            BadRequestError: that kind of matching is not enabled.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> from customer_profiles_sdk.models.domain import MatchingRule, RuleBasedMatching
+            >>> cp = CustomerProfiles.local()
+            >>> rules = RuleBasedMatching(
+            ...     enabled=True, matching_rules=[MatchingRule(rule=["EmailAddress"])])
+            >>> domain = cp.domains.create(
+            ...     "docs-review", default_expiration_days=365, rule_based_matching=rules)
+            >>> a = domain.profiles.create({"first_name": "Ana", "email_address": "a@x.com"})
+            >>> b = domain.profiles.create({"first_name": "Anna", "email_address": "A@x.com"})
+            >>> review = domain.matches.review(profile_id=a)
+            >>> sorted(p.first_name for p in review.profiles)
+            ['Ana', 'Anna']
+        """
+        group = self.group(match_id, profile_id=profile_id, match_type=match_type)
+        ids = list(group.profile_ids or [])
+        profiles = Profiles(self._transport, self._domain)
+        found: dict[str, Profile] = {}
+        for start in range(0, len(ids), 20):
+            for profile in profiles.batch_get(ids[start : start + 20]).profiles:
+                if profile.profile_id is not None:
+                    found[profile.profile_id] = profile
+        return MatchGroupReview(group, [found[pid] for pid in ids if pid in found])
+
+    def rule_based_to_pandas(self, *, max_groups: int | None = None) -> pd.DataFrame:
+        """The rule-based match groups as a ``DataFrame``: one row per (group, profile),
+        columns ``match_id``, ``profile_id``, ``rule_level`` (the profile's level).
+
+        Calls ``ListRuleBasedMatches`` and one ``GetSimilarProfiles`` per group.
+
+        Args:
+            max_groups: read at most this many groups.
+
+        Raises:
+            ImportError: pandas is not installed.
+            BadRequestError: rule-based matching is not enabled.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> from customer_profiles_sdk.models.domain import MatchingRule, RuleBasedMatching
+            >>> cp = CustomerProfiles.local()
+            >>> rules = RuleBasedMatching(enabled=True, matching_rules=[
+            ...     MatchingRule(rule=["EmailAddress"]), MatchingRule(rule=["LastName"])])
+            >>> domain = cp.domains.create(
+            ...     "docs-rbdf", default_expiration_days=365, rule_based_matching=rules)
+            >>> _ = domain.profiles.create({"email_address": "a@x.com", "last_name": "Doe"})
+            >>> _ = domain.profiles.create({"email_address": "b@x.com", "last_name": "Doe"})
+            >>> df = domain.matches.rule_based_to_pandas()
+            >>> len(df), sorted(df.rule_level)
+            (2, [2, 2])
+        """
+        pd = _display.require_pandas()
+        groups = self.rule_based()
+        if max_groups is not None:
+            groups = groups.limit(max_groups)
+        rows = []
+        for match_id in groups:
+            for profile_id in self.group(match_id).profile_ids or []:
+                level = self.group(profile_id=profile_id).rule_level
+                rows.append({"match_id": match_id, "profile_id": profile_id, "rule_level": level})
+        return pd.DataFrame(rows, columns=["match_id", "profile_id", "rule_level"])
 
     @api(
         "GetAutoMergingPreview",

@@ -146,3 +146,22 @@ def test_auto_merge_preview(domain: Domain, backend: LocalBackend, clock: Clock)
     strict = domain.matches.auto_merge_preview([["EmailAddress"]], min_confidence=0.9)
     assert strict.number_of_matches_in_sample == 0
     assert len(domain.profiles.search("_email", ["a@x.com"]).to_list()) == 2  # nothing merged
+
+
+def test_review_and_dataframes(domain: Domain, clock: Clock) -> None:
+    a = _create(domain, clock, first_name="Ana", email_address="a@x.com", last_name="Doe")
+    b = _create(domain, clock, first_name="Anna", email_address="b@x.com", last_name="Doe")
+    review = domain.matches.review(profile_id=b)
+    assert [p.profile_id for p in review.profiles] == [a, b]
+    html = review._repr_html_()
+    assert "rule level 2" in html
+    assert "Anna" in html  # the notebook view shows the data
+    assert "Anna" not in repr(review)  # repr masks personal data
+    frame = review.to_pandas()
+    assert list(frame["profile_id"]) == [a, b]
+    assert list(frame["first_name"]) == ["Ana", "Anna"]
+    assert set(frame["rule_level"]) == {2}
+    groups = domain.matches.rule_based_to_pandas()
+    assert list(groups.columns) == ["match_id", "profile_id", "rule_level"]
+    assert sorted(groups["profile_id"]) == sorted([a, b])
+    assert list(groups["rule_level"]) == [2, 2]
