@@ -25,6 +25,7 @@ the grouping procedure follow the spec; each undocumented detail is marked [A].
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import itertools
@@ -260,6 +261,11 @@ def _find(parent: dict[str, str], x: str) -> str:
     return x
 
 
+@functools.lru_cache(maxsize=65536)
+def _match_id(domain: str, anchor: str) -> str:
+    return hashlib.sha256(f"{domain}\0rule\0{anchor}".encode()).hexdigest()[:32]
+
+
 @dataclass
 class Group:
     """A rule-based match group: its anchor, founding level and members' levels."""
@@ -271,7 +277,7 @@ class Group:
 
     def match_id(self, domain: str) -> str:
         """Step 6: ``sha256(domain + "\\0rule\\0" + anchor)``, 32 hex digits. [A]"""
-        return hashlib.sha256(f"{domain}\0rule\0{self.anchor}".encode()).hexdigest()[:32]
+        return _match_id(domain, self.anchor)
 
 
 @dataclass
@@ -310,6 +316,7 @@ class RuleIndex:
         #: The configuration generation this index was built for (owner's bookkeeping).
         self.generation = 0
         self.by_match_id: dict[str, str] = {}  # MatchId -> anchor
+        self._ordered: list[Group] | None = None  # cache of ordered_groups()
         self.entries: dict[str, _Entry] = {}
         self.buckets: list[dict[tuple[str, ...], set[str]]] = [{} for _ in cfg.levels]
         #: (attribute, value without subtype) -> profiles holding it (pooled, step 4).
@@ -481,6 +488,7 @@ class RuleIndex:
         return groups
 
     def _install(self, groups: list[Group]) -> None:
+        self._ordered = None
         for group in groups:
             self.groups[group.anchor] = group
             self.by_match_id[group.match_id(self.domain)] = group.anchor
@@ -488,6 +496,7 @@ class RuleIndex:
                 self.group_of[pid] = group.anchor
 
     def _drop_group(self, anchor: str) -> None:
+        self._ordered = None
         group = self.groups.pop(anchor, None)
         if group is not None:
             self.by_match_id.pop(group.match_id(self.domain), None)
@@ -520,6 +529,7 @@ class RuleIndex:
         self.holders.clear()
         self.crowded.clear()
         self.groups.clear()
+        self._ordered = None
         self.group_of.clear()
         self.by_match_id.clear()
         self._cut_reported.clear()
@@ -603,7 +613,9 @@ class RuleIndex:
 
     def ordered_groups(self) -> list[Group]:
         """The groups in anchor ``(CreatedAt, ProfileId)`` order (ListRuleBasedMatches)."""
-        return sorted(self.groups.values(), key=lambda g: self.entries[g.anchor].order)
+        if self._ordered is None:
+            self._ordered = sorted(self.groups.values(), key=lambda g: self.entries[g.anchor].order)
+        return list(self._ordered)
 
     def group_by_match_id(self, match_id: str) -> Group | None:
         """The group whose MatchId is ``match_id``, if any."""
