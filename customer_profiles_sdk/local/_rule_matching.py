@@ -90,7 +90,8 @@ def index_of(ctx: Context, domain: DomainRec) -> RuleIndex | None:
     index = RuleIndex(cfg, limit, on_cutoff=_cutoff_sink(ctx, domain, limit), domain=domain.name)
     index.generation = state.active_gen
     index.rebuild((p.profile_id, p.fields, (p.created_at, p.profile_id)) for p in _live(domain))
-    _INDEXES[id(domain)] = (weakref.ref(domain), index)
+    key = id(domain)
+    _INDEXES[key] = (weakref.ref(domain, lambda _: _INDEXES.pop(key, None)), index)
     return index
 
 
@@ -99,11 +100,17 @@ def _live(domain: DomainRec) -> list[ProfileRec]:
 
 
 def _cutoff_sink(ctx: Context, domain: DomainRec, limit: int) -> Any:
+    # Only weak references: the cache must not keep a deleted domain (or a dropped
+    # backend's store) alive.
+    ref = weakref.ref(domain)
+    clock = ctx.clock
+
     def sink(pid: str, level: int) -> None:
+        rec = ref()
         # [D302] the documented DLQ message, only when the domain has a dead-letter queue.
-        if not domain.config.get("DeadLetterQueueUrl"):
+        if rec is None or not rec.config.get("DeadLetterQueueUrl"):
             return
-        domain.dead_letters.append(
+        rec.dead_letters.append(
             {
                 "ProfileId": pid,
                 "RuleLevel": level,
@@ -111,7 +118,7 @@ def _cutoff_sink(ctx: Context, domain: DomainRec, limit: int) -> Any:
                     f"All attributes at rule level {level} are associated with more than "
                     f"{limit} records."
                 ),
-                "Timestamp": ctx.now(),
+                "Timestamp": clock.now(),
             }
         )
 
