@@ -40,6 +40,7 @@ ACCESS = {
     "Domain": "domain",
     "Profiles": "domain.profiles",
     "Matches": "domain.matches",
+    "IdentityResolutionJobs": "domain.matches.jobs",
     "ObjectTypes": "domain.object_types",
     "Templates": "cp.templates",
     "Objects": "domain.objects",

@@ -6,6 +6,7 @@ import copy
 from collections import Counter
 from typing import Any
 
+from . import _identity_jobs, _rule_matching
 from ._errors import bad_request
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec
@@ -39,6 +40,7 @@ def _check_config(req: Request) -> None:
     if auto.get("ConflictResolution"):
         conflict_blocks.append(("Matching.AutoMerging", auto["ConflictResolution"]))
     rule_based = req.get("RuleBasedMatching") or {}
+    _rule_matching.check_block(rule_based)
     if rule_based.get("ConflictResolution"):
         conflict_blocks.append(("RuleBasedMatching", rule_based["ConflictResolution"]))
     for where, block in conflict_blocks:
@@ -86,8 +88,10 @@ def domain_to_wire(domain: DomainRec) -> Response:
             continue
         value = copy.deepcopy(domain.config[name])
         if name == "RuleBasedMatching" and isinstance(value, dict):
-            # [A] rule-based matching is reported ACTIVE when enabled.
-            value["Status"] = "ACTIVE" if value.get("Enabled") else "PENDING"
+            # Status from the clock-driven machine; absent when disabled [A] (spec 2.2).
+            status = _rule_matching.status_of(domain)
+            if status is not None:
+                value["Status"] = status
         if name == "DataStore" and isinstance(value, dict):
             value["Readiness"] = {"ProgressPercentage": 100}  # [A] always ready
         out[name] = value
@@ -127,6 +131,7 @@ def create_domain(ctx: Context, req: Request) -> Response:
     _apply_config(domain.config, req)
     merge_tags(domain.tags, req.get("Tags") or {})
     domains[name] = domain
+    _rule_matching.after_create(ctx, domain)
     return domain_to_wire(domain)
 
 
@@ -144,7 +149,12 @@ def update_domain(ctx: Context, req: Request) -> Response:
     """UpdateDomain (spec 3.3): present members replace, absent keep, "" clears."""
     domain = ctx.domain(req["DomainName"])
     _check_config(req)
+    _rule_matching.before_update(ctx, domain, req.get("RuleBasedMatching"))
+    old_rule_based = copy.deepcopy(_rule_matching.rule_block(domain))
+    old_matching = copy.deepcopy(domain.config.get("Matching") or {})
     _apply_config(domain.config, req)
+    _rule_matching.after_update(ctx, domain, old_rule_based)
+    _identity_jobs.after_update(ctx, domain, old_matching)
     # [A] Tags given to UpdateDomain are merged like TagResource (never removes a tag).
     merge_tags(domain.tags, req.get("Tags") or {})
     domain.updated_at = ctx.now()

@@ -46,6 +46,19 @@ def _link(uf: _UnionFind, owners: dict[str, list[str]]) -> None:
 
 
 def run_identity_resolution(ctx: Context, domain: DomainRec) -> list[MatchGroup]:
+    """The ``run_identity_resolution`` hook: the ML stub now, recorded as a COMPLETED job.
+
+    See :func:`compute_ml_matches`; the job (spec identity-history-jobs 2.7) is listed by
+    ListIdentityResolutionJobs when Matching is enabled.
+    """
+    from ._identity_jobs import record_completed_job  # late: it imports this module
+
+    groups = compute_ml_matches(ctx, domain)
+    record_completed_job(ctx, domain, groups)
+    return groups
+
+
+def compute_ml_matches(ctx: Context, domain: DomainRec) -> list[MatchGroup]:
     """Run the emulator's identity resolution on ``domain`` and store the result. [A]
 
     Profiles whose normalized email, normalized phone or casefolded full name coincide

@@ -144,6 +144,14 @@ class Settings:
     templates: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     consistency: str = "synchronous"
     visibility_delay: float = 5.0
+    #: Identity-resolution settings (spec identity-history-jobs 8), see _rule_matching.
+    matching: Any = attrs.field(factory=lambda: _matching_settings())
+
+
+def _matching_settings() -> Any:
+    from ._rule_matching import MatchingSettings  # late: it imports this module
+
+    return MatchingSettings()
 
 
 @attrs.define

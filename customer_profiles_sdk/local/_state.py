@@ -212,6 +212,46 @@ class MatchGroup:
 
 
 @dataclass
+class RuleMatchingRec:
+    """Rule-based matching status of a domain (spec identity-history-jobs 2.2).
+
+    The groups themselves are derived (``_rule_matching``): a pure function of the
+    profiles and ``active_config``.
+    """
+
+    #: The ``RuleBasedMatching`` block in force since the status last became ACTIVE.
+    active_config: dict[str, Any] | None = None
+    active_since: float | None = None
+    #: Bumped each time a configuration becomes active (invalidates the engine cache).
+    active_gen: int = 0
+    pending_since: float | None = None
+    in_progress_since: float | None = None
+    #: Bumped on every accepted change, so stale status timers are recognised.
+    generation: int = 0
+
+
+@dataclass
+class IdentityJobRec:
+    """An ML identity-resolution job (spec identity-history-jobs 2.7), clock driven."""
+
+    job_id: str
+    status: str
+    start_time: float
+    last_updated: float
+    seq: int
+    #: ``PREPROCESSING`` begins at ``start_time``; each phase lasts ``phase_seconds``.
+    phase_seconds: float
+    #: ``COMPLETED``, ``FAILED`` or ``PARTIAL_SUCCESS``: how the job ends (test hook).
+    outcome: str = "COMPLETED"
+    message: str | None = None
+    end_time: float | None = None
+    auto_merging: dict[str, Any] | None = None
+    exporting_location: dict[str, Any] | None = None
+    #: ``{"NumberOfProfilesReviewed", "NumberOfMatchesFound", "NumberOfMergesDone"}``.
+    stats: dict[str, int] | None = None
+
+
+@dataclass
 class DomainRec:
     """A domain and everything in it."""
 
@@ -268,6 +308,10 @@ class DomainRec:
     #: The derived indexes (:class:`._index.DomainIndex`), built on first use; never
     #: saved (``to_json`` skips it) nor compared.
     index: Any = field(default=None, compare=False, repr=False, metadata={TRANSIENT: True})
+    #: Rule-based matching status and active configuration (_rule_matching.py).
+    rule_matching: RuleMatchingRec = field(default_factory=RuleMatchingRec)
+    #: ML identity-resolution jobs by JobId (_identity_jobs.py).
+    identity_jobs: dict[str, IdentityJobRec] = field(default_factory=dict)
 
 
 @dataclass(order=True)

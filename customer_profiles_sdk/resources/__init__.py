@@ -11,7 +11,7 @@ from .event_streams import EventStreams
 from .event_triggers import EventTriggers
 from .integrations import Integrations
 from .layouts import Layouts
-from .matches import Matches
+from .matches import IdentityResolutionJobs, Matches, MatchGroupReview
 from .object_types import ObjectTypes
 from .objects import Objects
 from .profiles import Profiles
@@ -44,8 +44,10 @@ __all__ = [
     "Domains",
     "EventStreams",
     "EventTriggers",
+    "IdentityResolutionJobs",
     "Integrations",
     "Layouts",
+    "MatchGroupReview",
     "Matches",
     "ObjectTypes",
     "Objects",

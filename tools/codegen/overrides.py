@@ -670,6 +670,49 @@ STRUCTURES: dict[str, Curated] = {
         """,
         factories=("ProfileIds",),
     ),
+    "GetSimilarProfilesResponse": Curated(
+        "SimilarProfiles",
+        """\
+        One match group as ``GetSimilarProfiles`` describes it, all pages collected.
+
+        Attributes:
+            profile_ids: the group's profile ids (the searched profile included).
+            match_id: the group's id; ``None`` when the profile is in no group.
+            match_type: ``RULE_BASED_MATCHING`` or ``ML_BASED_MATCHING``.
+            rule_level: rule-based only: the rule level that matched.
+            confidence_score: ML only: how sure the service is, from 0 to 1.
+
+        Example:
+            >>> g = SimilarProfiles(profile_ids=["a" * 32, "b" * 32], match_id="m1", rule_level=1)
+            >>> len(g.profile_ids), g.rule_level
+            (2, 1)
+
+        """,
+        omit=("NextToken",),
+    ),
+    "GetAutoMergingPreviewResponse": Curated(
+        "AutoMergingPreview",
+        """\
+        What auto-merge would do with the given settings (``GetAutoMergingPreview``).
+
+        Attributes:
+            number_of_matches_in_sample: match groups in the sample.
+            number_of_profiles_in_sample: profiles in those groups.
+            number_of_profiles_will_be_merged: profiles that would end up merged.
+
+        """,
+    ),
+    "GetIdentityResolutionJobResponse": Curated(
+        "IdentityResolutionJobDetails",
+        """\
+        One ML identity-resolution job in full (``GetIdentityResolutionJob``).
+
+        ``done`` is true once the job has ended (``COMPLETED``, ``PARTIAL_SUCCESS`` or
+        ``FAILED``); ``job_stats`` counts the profiles reviewed, the matches found and
+        the merges done.
+
+        """,
+    ),
     "GetMatchesResponse": Curated(
         "MatchesSummary",
         """\

@@ -16,11 +16,10 @@ from .._base import Extra, model
 from .domains import AutoMerging
 
 __all__ = [
+    "AutoMergingPreview",
     "ExportingLocation",
-    "GetAutoMergingPreviewResponse",
-    "GetIdentityResolutionJobResponse",
-    "GetSimilarProfilesResponse",
     "IdentityResolutionJob",
+    "IdentityResolutionJobDetails",
     "IdentityResolutionJobStatus",
     "JobStats",
     "ListIdentityResolutionJobsResponse",
@@ -29,6 +28,7 @@ __all__ = [
     "MatchType",
     "MatchesSummary",
     "S3ExportingLocation",
+    "SimilarProfiles",
 ]
 
 
@@ -54,23 +54,13 @@ class MatchType(str, Enum):
 
 
 @model
-class ExportingLocation:
-    """The ``ExportingLocation`` structure, used by ``GetIdentityResolutionJob``,
-    ``ListIdentityResolutionJobs``.
-    """
+class AutoMergingPreview:
+    """What auto-merge would do with the given settings (``GetAutoMergingPreview``).
 
-    __wire_shape__: ClassVar[str] = "ExportingLocation"
-
-    s3_exporting: S3ExportingLocation | None = attrs.field(
-        default=None, metadata={"wire": "S3Exporting"}
-    )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetAutoMergingPreviewResponse:
-    """The ``GetAutoMergingPreviewResponse`` structure, used by ``GetAutoMergingPreview``
-    (response).
+    Attributes:
+        number_of_matches_in_sample: match groups in the sample.
+        number_of_profiles_in_sample: profiles in those groups.
+        number_of_profiles_will_be_merged: profiles that would end up merged.
     """
 
     __wire_shape__: ClassVar[str] = "GetAutoMergingPreviewResponse"
@@ -89,45 +79,16 @@ class GetAutoMergingPreviewResponse:
 
 
 @model
-class GetIdentityResolutionJobResponse:
-    """The ``GetIdentityResolutionJobResponse`` structure, used by ``GetIdentityResolutionJob``
-    (response).
+class ExportingLocation:
+    """The ``ExportingLocation`` structure, used by ``GetIdentityResolutionJob``,
+    ``ListIdentityResolutionJobs``.
     """
 
-    __wire_shape__: ClassVar[str] = "GetIdentityResolutionJobResponse"
+    __wire_shape__: ClassVar[str] = "ExportingLocation"
 
-    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
-    job_id: str | None = attrs.field(default=None, metadata={"wire": "JobId"})
-    status: IdentityResolutionJobStatus | str | None = attrs.field(
-        default=None, metadata={"wire": "Status"}
+    s3_exporting: S3ExportingLocation | None = attrs.field(
+        default=None, metadata={"wire": "S3Exporting"}
     )
-    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
-    job_start_time: datetime | None = attrs.field(default=None, metadata={"wire": "JobStartTime"})
-    job_end_time: datetime | None = attrs.field(default=None, metadata={"wire": "JobEndTime"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    job_expiration_time: datetime | None = attrs.field(
-        default=None, metadata={"wire": "JobExpirationTime"}
-    )
-    auto_merging: AutoMerging | None = attrs.field(default=None, metadata={"wire": "AutoMerging"})
-    exporting_location: ExportingLocation | None = attrs.field(
-        default=None, metadata={"wire": "ExportingLocation"}
-    )
-    job_stats: JobStats | None = attrs.field(default=None, metadata={"wire": "JobStats"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetSimilarProfilesResponse:
-    """The ``GetSimilarProfilesResponse`` structure, used by ``GetSimilarProfiles`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetSimilarProfilesResponse"
-
-    profile_ids: list[str] | None = attrs.field(default=None, metadata={"wire": "ProfileIds"})
-    match_id: str | None = attrs.field(default=None, metadata={"wire": "MatchId"})
-    match_type: MatchType | str | None = attrs.field(default=None, metadata={"wire": "MatchType"})
-    rule_level: int | None = attrs.field(default=None, metadata={"wire": "RuleLevel"})
-    confidence_score: float | None = attrs.field(default=None, metadata={"wire": "ConfidenceScore"})
-    next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -149,6 +110,37 @@ class IdentityResolutionJob:
         default=None, metadata={"wire": "ExportingLocation"}
     )
     message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class IdentityResolutionJobDetails:
+    """One ML identity-resolution job in full (``GetIdentityResolutionJob``).
+
+    ``done`` is true once the job has ended (``COMPLETED``, ``PARTIAL_SUCCESS`` or
+    ``FAILED``); ``job_stats`` counts the profiles reviewed, the matches found and
+    the merges done.
+    """
+
+    __wire_shape__: ClassVar[str] = "GetIdentityResolutionJobResponse"
+
+    domain_name: str | None = attrs.field(default=None, metadata={"wire": "DomainName"})
+    job_id: str | None = attrs.field(default=None, metadata={"wire": "JobId"})
+    status: IdentityResolutionJobStatus | str | None = attrs.field(
+        default=None, metadata={"wire": "Status"}
+    )
+    message: str | None = attrs.field(default=None, metadata={"wire": "Message"})
+    job_start_time: datetime | None = attrs.field(default=None, metadata={"wire": "JobStartTime"})
+    job_end_time: datetime | None = attrs.field(default=None, metadata={"wire": "JobEndTime"})
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    job_expiration_time: datetime | None = attrs.field(
+        default=None, metadata={"wire": "JobExpirationTime"}
+    )
+    auto_merging: AutoMerging | None = attrs.field(default=None, metadata={"wire": "AutoMerging"})
+    exporting_location: ExportingLocation | None = attrs.field(
+        default=None, metadata={"wire": "ExportingLocation"}
+    )
+    job_stats: JobStats | None = attrs.field(default=None, metadata={"wire": "JobStats"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -252,4 +244,31 @@ class S3ExportingLocation:
 
     s3_bucket_name: str | None = attrs.field(default=None, metadata={"wire": "S3BucketName"})
     s3_key_name: str | None = attrs.field(default=None, metadata={"wire": "S3KeyName"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
+class SimilarProfiles:
+    """One match group as ``GetSimilarProfiles`` describes it, all pages collected.
+
+    Attributes:
+        profile_ids: the group's profile ids (the searched profile included).
+        match_id: the group's id; ``None`` when the profile is in no group.
+        match_type: ``RULE_BASED_MATCHING`` or ``ML_BASED_MATCHING``.
+        rule_level: rule-based only: the rule level that matched.
+        confidence_score: ML only: how sure the service is, from 0 to 1.
+
+    Example:
+        >>> g = SimilarProfiles(profile_ids=["a" * 32, "b" * 32], match_id="m1", rule_level=1)
+        >>> len(g.profile_ids), g.rule_level
+        (2, 1)
+    """
+
+    __wire_shape__: ClassVar[str] = "GetSimilarProfilesResponse"
+
+    profile_ids: list[str] | None = attrs.field(default=None, metadata={"wire": "ProfileIds"})
+    match_id: str | None = attrs.field(default=None, metadata={"wire": "MatchId"})
+    match_type: MatchType | str | None = attrs.field(default=None, metadata={"wire": "MatchType"})
+    rule_level: int | None = attrs.field(default=None, metadata={"wire": "RuleLevel"})
+    confidence_score: float | None = attrs.field(default=None, metadata={"wire": "ConfidenceScore"})
     extra: Extra = attrs.field(factory=dict, repr=False)
