@@ -354,8 +354,8 @@ def _compile_structure(cls: type) -> Callable[[Mapping[str, Any]], Any]:
             args.append(f"{field.name}=_v if (_v := d[{wire!r}]) is None else {item}" if item
                         else f"{field.name}=d[{wire!r}]")  # fmt: skip
             continue
-        if isinstance(default, attrs.Factory):
-            factory = default.factory  # type: ignore[attr-defined]
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = default.factory
             literal = {dict: "{}", list: "[]"}.get(factory)
             fallback = literal or comp.ref(factory, "_f") + "()"
         elif default is None:
