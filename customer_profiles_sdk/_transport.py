@@ -63,7 +63,9 @@ class Transport:
         self._waiter = waiter or Waiter.real()
         self._upload_hook = upload_hook
         self._loops: dict[str, tenacity.Retrying] = {}
-        self._decodes = _attach_decoder(client)
+        #: Whether the client's bodies are decoded by the SDK; known at the first send
+        #: (nothing of the client is touched before a request is about to go out).
+        self._decodes: bool | None = None
 
     @property
     def client(self) -> Any:
@@ -163,6 +165,8 @@ class Transport:
         self, method: Callable[..., Any], operation: str, request: dict[str, Any], attempt: int
     ) -> dict[str, Any]:
         _log.debug("%s: sending (attempt %d)", operation, attempt)
+        if self._decodes is None:
+            self._decodes = _attach_decoder(self._client)
         capture = _Capture(operation) if self._decodes else None
         token = _CAPTURE.set(capture)
         try:
