@@ -21,6 +21,7 @@ on the hot path: every item of every page); tests use :func:`make_converter` wit
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import functools
 import os
@@ -189,16 +190,22 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
     return conv
 
 
-#: The converter the SDK uses. Set ``CUSTOMER_PROFILES_SDK_STRICT=1`` (the test suite
-#: does) to get cattrs' detailed validation errors.
-converter = make_converter(
-    detailed_validation=os.environ.get("CUSTOMER_PROFILES_SDK_STRICT") == "1"
-)
+#: Whether models are built by cattrs with its detailed validation errors (set
+#: ``CUSTOMER_PROFILES_SDK_STRICT=1``; slower, for debugging) instead of the compiled
+#: structure functions below.
+STRICT = os.environ.get("CUSTOMER_PROFILES_SDK_STRICT") == "1"
+#: The converter the SDK uses (cattrs): requests, and responses when ``STRICT``.
+converter = make_converter(detailed_validation=STRICT)
 
 
 def from_wire(cls: type[T], data: Mapping[str, Any]) -> T:
-    """Build model ``cls`` from a wire dict (botocore response members)."""
-    return converter.structure(data, cls)
+    """Build model ``cls`` from a wire dict (response members), with the compiled
+    structure function of ``cls`` (cattrs with detailed validation when
+    ``CUSTOMER_PROFILES_SDK_STRICT=1``)."""
+    if STRICT or not is_model(cls):
+        return converter.structure(data, cls)
+    fn = _FAST.get(cls)
+    return (fn if fn is not None else structure_fn(cls))(data)
 
 
 def to_wire(obj: Any) -> dict[str, Any]:
@@ -212,4 +219,170 @@ def to_request(value: Any, shape_name: str) -> Any:
     shape ``shape_name``, dropping members the request shape does not have (response
     shapes carry read-only members such as ``Status`` or ``Readiness``)."""
     wire = converter.unstructure(value)
-    return _service.prune(_service.service_model().shape_for(shape_name), wire)
+    return _service.prune(_service.shape(shape_name), wire)
+
+
+# --------------------------------------------------------------------------- hot path
+# The structure functions of the read path (issue 16). For each model class one plain
+# Python function is compiled from the class's own fields (their annotations and wire
+# names, which the generator writes from the service model): one keyword per field, no
+# per-field hook calls for scalars, nested models through their own compiled function.
+# ``from_wire`` uses them unless ``CUSTOMER_PROFILES_SDK_STRICT=1`` (cattrs' detailed
+# validation, for debugging). They build exactly what the cattrs converter builds for
+# well-typed wire data (tests/test_convert.py checks it for every model).
+
+#: Types whose wire values are used as they are.
+_PASSTHROUGH: frozenset[Any] = frozenset({str, int, float, bool, Any, object})
+
+
+def structure_datetime(value: Any) -> datetime:
+    """A wire timestamp as an aware ``datetime``: kept if it is one, epoch seconds as
+    UTC, an ISO 8601 string parsed (a naive one taken as UTC)."""
+    if isinstance(value, datetime):
+        return value
+    parsed = _structure_datetime(value, datetime)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+class _Compiler:
+    """Writes the source of one structure function; names what it refers to."""
+
+    def __init__(self) -> None:
+        self.globals: dict[str, Any] = {"_dt": structure_datetime, "_str": str}
+        self._count = 0
+
+    def ref(self, value: Any, prefix: str = "_r") -> str:
+        self._count += 1
+        name = f"{prefix}{self._count}"
+        self.globals[name] = value
+        return name
+
+    def expr(self, tp: Any, var: str, depth: int = 0) -> str | None:
+        """An expression structuring ``var`` (not ``None``) as ``tp``; ``None`` when the
+        value passes through unchanged."""
+        if tp in _PASSTHROUGH:
+            return None
+        if tp is datetime:
+            return f"_dt({var})"
+        if is_model(tp):
+            return f"{self.ref(_structure_fn_ref(tp), '_m')}({var})"
+        enum_cls = _open_enum_of(tp)
+        if enum_cls is not None:
+            known = self.ref(enum_cls._value2member_map_, "_e")
+            return f"({known}.get({var}) or _str({var}))"
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return f"{self.ref(tp, '_c')}({var})"
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            inner = _strip_optional(tp)
+            if inner is not tp:
+                item = self.expr(inner, var, depth)
+                return None if item is None else f"(None if {var} is None else {item})"
+        elif origin in (list, collections.abc.Sequence) and len(args) == 1:
+            x = f"_x{depth}"
+            item = self.expr(args[0], x, depth + 1)
+            return f"list({var})" if item is None else f"[{item} for {x} in {var}]"
+        elif origin in (dict, collections.abc.Mapping) and len(args) == 2:
+            k, x = f"_k{depth}", f"_x{depth}"
+            key = self.expr(args[0], k, depth + 1)
+            item = self.expr(args[1], x, depth + 1)
+            if key is None and item is None:
+                return f"dict({var})"
+            return f"{{{key or k}: {item or x} for {k}, {x} in {var}.items()}}"
+        # Anything else: the cattrs converter (correct, slower).
+        return f"_conv({var}, {self.ref(tp, '_t')})"
+
+
+def _strip_optional(tp: Any) -> Any:
+    """``X`` for ``X | None`` (``tp`` itself otherwise)."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(inner) == 1:
+            return inner[0]
+        if len(inner) < len(typing.get_args(tp)):
+            return typing.Union[tuple(inner)]  # noqa: UP007
+    return tp
+
+
+#: The compiled functions, by model class.
+_FAST: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
+#: The classes being compiled (a model reachable from itself gets a late reference).
+_BUILDING: set[type] = set()
+
+
+def _structure_fn_ref(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    if cls not in _BUILDING:
+        return structure_fn(cls)
+
+    def late(data: Mapping[str, Any]) -> Any:
+        return _FAST[cls](data)
+
+    return late
+
+
+def structure_fn(cls: type[T]) -> Callable[[Mapping[str, Any]], T]:
+    """The compiled structure function of model ``cls`` (wire dict -> model), built on
+    first use and kept."""
+    fn = _FAST.get(cls)
+    if fn is not None:
+        return fn
+    _BUILDING.add(cls)
+    try:
+        fn = _compile_structure(cls)
+    finally:
+        _BUILDING.discard(cls)
+    _FAST[cls] = fn
+    return typing.cast(Callable[[Mapping[str, Any]], T], fn)
+
+
+def _compile_structure(cls: type) -> Callable[[Mapping[str, Any]], Any]:
+    comp = _Compiler()
+    comp.globals["_conv"] = converter.structure
+    comp.globals["_cls"] = cls
+    hints = typing.get_type_hints(cls)
+    names = wire_names(cls)
+    args: list[str] = []
+    for field in attrs.fields(cls):
+        if field.name == EXTRA_FIELD:
+            continue
+        wire = names[field.name]
+        tp = _strip_optional(hints[field.name])
+        default = field.default
+        if default is attrs.NOTHING:
+            item = comp.expr(tp, "_v")
+            args.append(f"{field.name}=_v if (_v := d[{wire!r}]) is None else {item}" if item
+                        else f"{field.name}=d[{wire!r}]")  # fmt: skip
+            continue
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            factory = default.factory
+            literal = {dict: "{}", list: "[]"}.get(factory)
+            fallback = literal or comp.ref(factory, "_f") + "()"
+        elif default is None:
+            fallback = "None"
+        else:
+            fallback = comp.ref(default, "_d")
+        item = comp.expr(tp, "_v")
+        if item is None and fallback == "None":
+            args.append(f"{field.name}=get({wire!r})")
+        else:
+            args.append(
+                f"{field.name}={fallback} if (_v := get({wire!r})) is None else {item or '_v'}"
+            )
+    if EXTRA_FIELD in attrs.fields_dict(cls):
+        known = comp.ref(frozenset(names.values()), "_known")
+        args.append(
+            f"{EXTRA_FIELD}={{}} if d.keys() <= {known} else "
+            f"{{_k: _x for _k, _x in d.items() if _k not in {known}}}"
+        )
+    body = ",\n        ".join(args)
+    source = (
+        f"def structure_{cls.__name__}(d):\n"
+        "    get = d.get\n"
+        f"    return _cls(\n        {body}\n    )\n"
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<structure {cls.__qualname__}>", "exec"), comp.globals, namespace)
+    fn: Callable[[Mapping[str, Any]], Any] = namespace[f"structure_{cls.__name__}"]
+    fn.__source__ = source  # type: ignore[attr-defined]  # for debugging
+    return fn

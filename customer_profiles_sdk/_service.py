@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -96,9 +96,16 @@ _NOT_IDEMPOTENT_PREFIXES = ("Create", "Merge")
 
 
 @functools.cache
+def botocore_session() -> botocore.session.Session:
+    """The process's botocore session for reading the model (its loader is shared by the
+    clients the SDK builds, so the model's JSON is read once)."""
+    return botocore.session.get_session()
+
+
+@functools.cache
 def service_model() -> ServiceModel:
     """Return botocore's service model for Customer Profiles (loaded once)."""
-    return botocore.session.get_session().get_service_model(SERVICE_NAME)
+    return botocore_session().get_service_model(SERVICE_NAME)
 
 
 def botocore_version() -> str:
@@ -136,9 +143,16 @@ def member_names(shape_name: str) -> Mapping[str, str]:
     return {xform_name(wire): wire for wire in structure(shape_name).members}
 
 
+@functools.cache
+def shape(shape_name: str) -> Shape:
+    """Return a named shape of the service model (built once: botocore builds a new
+    ``Shape`` object, and its member shapes, on every ``shape_for``)."""
+    return service_model().shape_for(shape_name)
+
+
 def structure(shape_name: str) -> StructureShape:
     """Return a named structure shape of the service model."""
-    found = service_model().shape_for(shape_name)
+    found = shape(shape_name)
     if not isinstance(found, StructureShape):
         raise TypeError(f"{shape_name} is a {found.type_name}, not a structure")
     return found
@@ -291,7 +305,9 @@ def _pattern(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out))
 
 
-def check_request(operation: str, params: Mapping[str, Any]) -> list[Violation]:
+def check_request(
+    operation: str, params: Mapping[str, Any], *, skip: Collection[str] = ()
+) -> list[Violation]:
     """Check request ``params`` (wire names) against every constraint of the model.
 
     botocore itself checks only required members, types and minimums. This checks
@@ -302,6 +318,8 @@ def check_request(operation: str, params: Mapping[str, Any]) -> list[Violation]:
     Args:
         operation: the API operation, e.g. ``"CreateDomain"``.
         params: the request as boto3 takes it (wire member names).
+        skip: top-level members already checked (their values are not checked again;
+            required members are still required).
 
     Returns:
         Every violation found, in document order; an empty list when the request is valid.
@@ -312,8 +330,28 @@ def check_request(operation: str, params: Mapping[str, Any]) -> list[Violation]:
         if params:
             found.append(Violation("", "no parameters", f"got {sorted(params)}"))
         return found
-    _check(op.input_shape, params, "", False, found)
+    if skip:
+        _check_skipping(op.input_shape, params, skip, found)
+    else:
+        _check(op.input_shape, params, "", False, found)
     return found
+
+
+def _check_skipping(
+    shape_: StructureShape, params: Mapping[str, Any], skip: Collection[str], found: list[Violation]
+) -> None:
+    """The top level of ``_check`` for a request some members of which were checked."""
+    secret = is_sensitive(shape_)
+    for name in shape_.required_members:
+        if params.get(name) is None:
+            found.append(Violation(name, "required", "missing"))
+    for name, child in params.items():
+        if name in skip:
+            continue
+        if name not in shape_.members:
+            found.append(Violation(name, "known member", "unknown parameter"))
+        elif child is not None:
+            _check(shape_.members[name], child, name, secret, found)
 
 
 def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Violation]) -> None:

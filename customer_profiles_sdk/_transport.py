@@ -12,16 +12,22 @@ request id, never a request or response value (most Profile members are personal
 
 from __future__ import annotations
 
+import contextvars
 import logging
-from collections.abc import Callable, Mapping
-from typing import Any
+import sys
+import time
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any
 
 import botocore.exceptions
 
-from . import _service, _upload
+from . import _decode, _service, _upload
 from ._polling import Waiter
 from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
 from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    import tenacity
 
 _log = logging.getLogger("customer_profiles_sdk")
 
@@ -56,6 +62,10 @@ class Transport:
         self._sleep = sleep
         self._waiter = waiter or Waiter.real()
         self._upload_hook = upload_hook
+        self._loops: dict[str, tenacity.Retrying] = {}
+        #: Whether the client's bodies are decoded by the SDK; known at the first send
+        #: (nothing of the client is touched before a request is about to go out).
+        self._decodes: bool | None = None
 
     @property
     def client(self) -> Any:
@@ -77,12 +87,21 @@ class Transport:
         """The retry policy applied to every call."""
         return self._retry
 
-    def call(self, operation: str, params: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    def call(
+        self,
+        operation: str,
+        params: Mapping[str, Any] | None = None,
+        *,
+        checked: Collection[str] = (),
+    ) -> dict[str, Any]:
         """Validate, send and retry one API call; return the response without metadata.
 
         Args:
             operation: the API operation, e.g. ``"SearchProfiles"``.
             params: the request in wire member names; ``None`` values are dropped.
+            checked: top-level members the caller has already validated with
+                ``_service.check_request`` (a paged request checks its fixed members
+                once, then only the token and page size of each page).
 
         Returns:
             The response members (``ResponseMetadata`` removed).
@@ -93,19 +112,63 @@ class Transport:
             ConnectionError: the service could not be reached after all retries.
         """
         request = {k: v for k, v in (params or {}).items() if v is not None}
-        violations = _service.check_request(operation, request)
+        violations = _service.check_request(operation, request, skip=checked)
         if violations:
             raise ValidationError(operation, violations)
         method = getattr(self._client, _service.method_name(operation))
-        for attempt in self._retry.retrying(operation, sleep=self._sleep):
-            with attempt:
-                return self._send(method, operation, request, attempt.retry_state.attempt_number)
-        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+        # The first attempt runs outside tenacity's machinery (most calls succeed at
+        # once); a failure worth retrying continues in the policy's loop as attempt 1.
+        start = time.monotonic()
+        try:
+            return self._send(method, operation, request, 1)
+        except BaseException as exc:
+            if self._retry.max_attempts == 1 or not self._retry.should_retry(operation, exc):
+                raise
+            first = sys.exc_info()
+        return self._retry_after_first(method, operation, request, start, first)
+
+    def _retry_after_first(
+        self,
+        method: Callable[..., Any],
+        operation: str,
+        request: dict[str, Any],
+        start: float,
+        first: Any,
+    ) -> dict[str, Any]:
+        """Attempts 2 and later, in the policy's tenacity loop (built once per operation),
+        as if tenacity had run the first one: same waits, logs, stop and deadline."""
+        import tenacity
+
+        loop = self._loops.get(operation)
+        if loop is None:
+            loop = self._loops[operation] = self._retry.retrying(operation, sleep=self._sleep)
+        loop.begin()
+        state = tenacity.RetryCallState(loop, fn=None, args=(), kwargs={})
+        state.start_time = start
+        state.set_exception(first)
+        while True:
+            do = loop.iter(retry_state=state)
+            if isinstance(do, tenacity.DoAttempt):
+                try:
+                    result = self._send(method, operation, request, state.attempt_number)
+                except BaseException:
+                    state.set_exception(sys.exc_info())  # type: ignore[arg-type]
+                else:
+                    state.set_result(result)
+            elif isinstance(do, tenacity.DoSleep):
+                state.prepare_for_next_attempt()
+                loop.sleep(do)
+            else:
+                return do  # type: ignore[no-any-return]
 
     def _send(
         self, method: Callable[..., Any], operation: str, request: dict[str, Any], attempt: int
     ) -> dict[str, Any]:
         _log.debug("%s: sending (attempt %d)", operation, attempt)
+        if self._decodes is None:
+            self._decodes = _attach_decoder(self._client)
+        capture = _Capture(operation) if self._decodes else None
+        token = _CAPTURE.set(capture)
         try:
             response: dict[str, Any] = method(**request)
         except botocore.exceptions.ClientError as exc:
@@ -135,8 +198,12 @@ class Transport:
             # E.g. NoCredentialsError, NoRegionError: not retried, but still an SDK error.
             _log.info("%s: %s (attempt %d)", operation, type(exc).__name__, attempt)
             raise CustomerProfilesError(f"{operation}: {exc}") from exc
+        finally:
+            _CAPTURE.reset(token)
         meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
+        if capture is not None and capture.body is not None:
+            return _decoded(operation, capture.body, response)
         return {k: v for k, v in response.items() if k != "ResponseMetadata"}
 
     def put_file(
@@ -170,3 +237,67 @@ class Transport:
                 _upload.raise_for_status(answer)
                 return answer
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- own decoding
+# For the SDK's calls to operations with a JSON body, the 2xx body is taken from botocore
+# before its generic parser runs (the ``before-parse`` event of the client) and decoded
+# by ``_decode`` (``json.loads``, timestamps as aware UTC datetimes). botocore still
+# parses errors, headers and the response metadata (it parses an empty body instead).
+# The handler acts only inside ``Transport._send`` (a context variable says which
+# operation the SDK is sending), so a user's own calls on ``cp.client`` are untouched.
+
+
+class _Capture:
+    """The body the ``before-parse`` handler took for the call being sent."""
+
+    __slots__ = ("body", "operation")
+
+    def __init__(self, operation: str) -> None:
+        self.operation = operation
+        self.body: bytes | None = None
+
+
+_CAPTURE: contextvars.ContextVar[_Capture | None] = contextvars.ContextVar(
+    "customer_profiles_sdk_capture", default=None
+)
+_DECODER_ID = "customer-profiles-sdk-decode"
+
+
+def _take_body(operation_model: Any, response_dict: dict[str, Any], **_: Any) -> None:
+    capture = _CAPTURE.get()
+    if capture is None or capture.operation != operation_model.name:
+        return
+    capture.body = None  # a previous attempt's body (botocore's own retries) is stale
+    body = response_dict.get("body")
+    if not 200 <= response_dict.get("status_code", 0) < 300 or not isinstance(body, bytes):
+        return
+    if _decode.body_decoder(capture.operation) is None:
+        return
+    capture.body = body
+    response_dict["body"] = b""
+
+
+def _attach_decoder(client: Any) -> bool:
+    """Register the ``before-parse`` handler on ``client`` (once); ``False`` when the
+    client has no botocore event system (a test double), which is then left alone."""
+    events = getattr(getattr(client, "meta", None), "events", None)
+    if events is None or not hasattr(events, "register"):
+        return False
+    events.register("before-parse.customer-profiles", _take_body, unique_id=_DECODER_ID)
+    return True
+
+
+def _decoded(operation: str, body: bytes, parsed: Mapping[str, Any]) -> dict[str, Any]:
+    """The response members: the decoded body, plus what botocore parsed from the
+    headers and status (``StatusCode`` of a few operations)."""
+    decoder = _decode.body_decoder(operation)
+    assert decoder is not None  # _take_body only takes bodies it can decode
+    try:
+        result = decoder(body)
+    except ValueError as exc:
+        raise CustomerProfilesError(f"{operation}: the response is not valid JSON") from exc
+    for key, value in parsed.items():
+        if key != "ResponseMetadata":
+            result[key] = value
+    return result

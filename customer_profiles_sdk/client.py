@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import boto3
 from botocore.config import Config
 
+from . import _service
 from ._polling import Waiter
 from ._transport import Transport
 from ._upload import UploadAnswer
@@ -20,7 +22,36 @@ if TYPE_CHECKING:
 __all__ = ["CustomerProfiles"]
 
 #: botocore's own retries are off in clients the SDK builds: RetryPolicy is the only loop.
-_NO_BOTOCORE_RETRIES = Config(retries={"total_max_attempts": 1})
+#: botocore's parameter validation is off too: the SDK validates every request of its
+#: own against the whole model (``_service.check_request``) before sending it.
+_NO_BOTOCORE_RETRIES = Config(retries={"total_max_attempts": 1}, parameter_validation=False)
+
+#: One boto3 session per AWS profile name for the whole process, all on one botocore
+#: loader: a further ``CustomerProfiles()`` costs about what a further ``boto3.client()``
+#: does (the service model is read and built once). Like boto3's default session, a
+#: session resolves its credentials once and refreshes them when they are refreshable.
+_SESSIONS: dict[str | None, boto3.session.Session] = {}
+_SESSIONS_LOCK = threading.Lock()
+
+
+def _shared_session(profile_name: str | None) -> boto3.session.Session:
+    """The process's boto3 session for ``profile_name`` (``None``: the default chain)."""
+    session = _SESSIONS.get(profile_name)
+    if session is not None:
+        return session
+    with _SESSIONS_LOCK:
+        session = _SESSIONS.get(profile_name)
+        if session is None:
+            import botocore.session
+
+            core = botocore.session.Session()
+            # The loader caches the JSON it reads: shared, so the model loads once.
+            core.register_component(
+                "data_loader", _service.botocore_session().get_component("data_loader")
+            )
+            session = boto3.session.Session(botocore_session=core, profile_name=profile_name)
+            _SESSIONS[profile_name] = session
+    return session
 
 
 class CustomerProfiles:
@@ -75,9 +106,13 @@ class CustomerProfiles:
                     "(region_name, profile_name, endpoint_url, botocore_config), not both"
                 )
         else:
-            session = boto3.session.Session(profile_name=profile_name, region_name=region_name)
             config = (botocore_config or Config()).merge(_NO_BOTOCORE_RETRIES)
-            client = session.client("customer-profiles", endpoint_url=endpoint_url, config=config)
+            client = _shared_session(profile_name).client(
+                "customer-profiles",
+                region_name=region_name,
+                endpoint_url=endpoint_url,
+                config=config,
+            )
         object.__setattr__(self, "_client", client)
         object.__setattr__(self, "_transport", Transport(client, retry or RetryPolicy()))
 
@@ -105,7 +140,9 @@ class CustomerProfiles:
         from .local import LocalBackend
 
         backend = backend if backend is not None else LocalBackend()
-        cp = cls(client=backend.client(region_name=region_name), retry=retry)
+        # botocore's parameter validation is off, as on every client the SDK builds.
+        client = backend.client(region_name=region_name, config=Config(parameter_validation=False))
+        cp = cls(client=client, retry=retry)
         # ``.wait()`` on the emulator advances its clock instead of sleeping.
         clock = backend.clock
         waiter = Waiter(clock=clock.now, sleep=lambda seconds: clock.advance(seconds))

@@ -105,6 +105,8 @@ class Paged(Generic[T]):
         operation: str,
         params: Mapping[str, Any],
         convert: Callable[[Any], T],
+        *,
+        checked_call: Callable[..., dict[str, Any]] | None = None,
     ) -> Paged[T]:
         """Page through ``operation`` with ``params``, converting each raw item.
 
@@ -113,6 +115,9 @@ class Paged(Generic[T]):
             operation: a paged operation (see ``_service.paging_info``).
             params: the request members other than the token and page size.
             convert: turns one raw item (wire dict) into a model.
+            checked_call: a ``call`` that takes ``checked=`` (``Transport.call``): the
+                members of ``params``, validated here once, are then not validated
+                again for each page (only the token and the page size are).
         """
         info = _service.paging_info(operation)
         if info is None:
@@ -123,6 +128,12 @@ class Paged(Generic[T]):
         )
         if violations:
             raise ValidationError(operation, violations)
+        checked = frozenset(params)
+        send: Callable[[str, Mapping[str, Any]], dict[str, Any]] = (
+            call
+            if checked_call is None
+            else lambda op, request: checked_call(op, request, checked=checked)
+        )
 
         def fetch(
             token: str | None, size: int | None
@@ -131,7 +142,7 @@ class Paged(Generic[T]):
             request[info.input_token] = token
             if info.limit_key is not None:
                 request[info.limit_key] = size
-            response = dict(call(operation, request))  # never mutate the caller's dict
+            response = dict(send(operation, request))  # never mutate the caller's dict
             items = list(response.pop(info.result_key, None) or [])
             next_token = response.pop(info.output_token, None) or None
             return items, next_token, response

@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
-import tenacity
 
 from . import _service
 from .errors import ConnectionError, InternalServerError, ThrottlingError
+
+if TYPE_CHECKING:  # tenacity (and the asyncio it imports) loads on the first retry
+    import tenacity
 
 __all__ = ["RetryPolicy"]
 
@@ -75,6 +78,8 @@ class RetryPolicy:
         self, operation: str, *, sleep: Callable[[float], None] | None = None
     ) -> tenacity.Retrying:
         """A tenacity ``Retrying`` loop for one call of ``operation``."""
+        import tenacity
+
         stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(self.max_attempts)
         if self.deadline is not None:
             stop = stop | tenacity.stop_before_delay(self.deadline)

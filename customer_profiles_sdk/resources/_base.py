@@ -163,14 +163,25 @@ class Resource:
         return self._transport.call(operation, params)
 
     def _paged(self, operation: str, params: Mapping[str, Any], model: type[T]) -> Paged[T]:
+        structure = _convert.structure_fn(model) if _convert.is_model(model) else None
+        convert: Callable[[Any], T] = (
+            structure if structure is not None and not _convert.STRICT
+            else lambda item: _convert.from_wire(model, item)
+        )  # fmt: skip
         return Paged.from_operation(
-            self._transport.call, operation, params, lambda item: _convert.from_wire(model, item)
+            self._transport.call,
+            operation,
+            params,
+            convert,
+            checked_call=self._transport.call,
         )
 
     def _paged_with(
         self, operation: str, params: Mapping[str, Any], convert: Callable[[Any], T]
     ) -> Paged[T]:
-        return Paged.from_operation(self._transport.call, operation, params, convert)
+        return Paged.from_operation(
+            self._transport.call, operation, params, convert, checked_call=self._transport.call
+        )
 
     def _delete_if_exists(self, operation: str, params: Mapping[str, Any]) -> bool:
         """Run a delete; ``True`` if it deleted, ``False`` if it was already gone."""

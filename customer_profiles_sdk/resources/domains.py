@@ -12,7 +12,6 @@ from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
 from ._base import Resource, api, coerce
-from ._domain_setup import DomainSetup
 from .calculated_attributes import CalculatedAttributes
 from .domain_object_types import DomainObjectTypes
 from .event_streams import EventStreams
@@ -428,6 +427,8 @@ class Domains(Resource):
             >>> [c.summary() for c in cp.domains.plan(spec).changes]
             ['+ domain docs-plan-m']
         """
+        from ._domain_setup import DomainSetup  # loads YAML and the spec format
+
         return DomainSetup(self._transport).plan(spec, prune=prune)
 
     def apply(
@@ -477,6 +478,8 @@ class Domains(Resource):
             >>> cp.domains.apply(spec).changed, cp.domains.apply(spec).changed
             (True, False)
         """
+        from ._domain_setup import DomainSetup  # loads YAML and the spec format
+
         return DomainSetup(self._transport).apply(spec, prune=prune, on_change=on_change)
 
     def export(self, name: str) -> DomainSpec:
@@ -500,4 +503,6 @@ class Domains(Resource):
             Tags:
               team: crm
         """
+        from ._domain_setup import DomainSetup  # loads YAML and the spec format
+
         return DomainSetup(self._transport).export(name)

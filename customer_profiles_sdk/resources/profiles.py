@@ -251,9 +251,7 @@ class Profiles(DomainResource):
                 {"KeyName": name, "Values": vals} for name, vals in more
             ]
             params["LogicalOperator"] = operator
-        violations = _service.check_request("SearchProfiles", params)
-        if violations:  # raised now, not at the first iteration
-            raise ValidationError("SearchProfiles", violations)
+        # Validated once, by ``_paged``: now, not at the first iteration.
         return self._paged("SearchProfiles", params, Profile)
 
     @api("BatchGetProfile", output=BatchGetProfileResult)
