@@ -10,6 +10,7 @@ validates, injects faults, throttles, pages and runs the handler under one lock,
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import logging
@@ -106,11 +107,35 @@ def emulator_client(
         >>> client.meta.endpoint_url
         'http://127.0.0.1:4566'
     """
-    import boto3
-    import botocore.session
     from botocore.config import Config
 
-    # A botocore session that ignores AWS_PROFILE and the user's config files.
+    config = Config(retries={"total_max_attempts": 1})
+    user_config = client_kwargs.pop("config", None)
+    if user_config is not None:
+        config = config.merge(user_config)
+    with _SESSION_LOCK:  # botocore sessions are not safe to build clients from at once
+        client: BaseClient = _isolated_session().client(
+            "customer-profiles",
+            endpoint_url=endpoint_url,
+            region_name=region_name,
+            config=config,
+            **client_kwargs,
+        )
+    return client
+
+
+_SESSION_LOCK = threading.Lock()
+
+
+@functools.cache
+def _isolated_session() -> Any:
+    """The process's one boto3 session for emulator clients: dummy credentials, and a
+    botocore session that ignores AWS_PROFILE and the user's config files. Shared, so a
+    further client costs what a further ``boto3.client()`` does (the service model is
+    loaded once)."""
+    import boto3
+    import botocore.session
+
     core = botocore.session.Session(
         session_vars={
             "profile": (None, None, None, None),
@@ -118,20 +143,11 @@ def emulator_client(
             "credentials_file": (None, None, os.devnull, None),
         }
     )
-    session = boto3.session.Session(
+    return boto3.session.Session(
         botocore_session=core,
         aws_access_key_id="AKIDEMULATOR00000000",
         aws_secret_access_key="emulator-secret-key-not-a-real-one",
-        region_name=region_name,
     )
-    config = Config(retries={"total_max_attempts": 1})
-    user_config = client_kwargs.pop("config", None)
-    if user_config is not None:
-        config = config.merge(user_config)
-    client: BaseClient = session.client(
-        "customer-profiles", endpoint_url=endpoint_url, config=config, **client_kwargs
-    )
-    return client
 
 
 class LocalBackend(
