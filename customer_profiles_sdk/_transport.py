@@ -12,6 +12,7 @@ request id, never a request or response value (most Profile members are personal
 
 from __future__ import annotations
 
+import contextvars
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -26,6 +27,57 @@ from .retry import RetryPolicy
 _log = logging.getLogger("customer_profiles_sdk")
 
 _CONNECTION_ERRORS = (botocore.exceptions.ConnectionError, botocore.exceptions.HTTPClientError)
+
+
+# --------------------------------------------------------------------------- retry gate
+#
+# botocore retries by itself: its retry handler answers the ``needs-retry.<service>``
+# event of every attempt (registered by the client at creation, unique id
+# ``retry-config-<service>``, in legacy, standard and adaptive modes alike). The endpoint
+# takes the first answer that is not ``None``, and ``False`` means "do not retry". The
+# gate below is registered FIRST on a client the SDK is given and answers ``False``
+# while the SDK's own call is in flight (a context variable, so per thread and per
+# task), ``None`` otherwise: the SDK's :class:`RetryPolicy` is then the only retry loop
+# of the SDK's calls, and the user's direct calls on the same client keep botocore's
+# retries. Clients the SDK builds have botocore's retries off anyway.
+
+_SDK_CALL: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "customer_profiles_sdk_call", default=False
+)
+_GATE_ID = "customer-profiles-sdk-retry-gate"
+
+
+def _retry_gate(**_: Any) -> bool | None:
+    """``needs-retry`` handler: ``False`` (no botocore retry) during an SDK call."""
+    return False if _SDK_CALL.get() else None
+
+
+def install_retry_gate(client: Any) -> bool:
+    """Put the retry gate on ``client``'s event system (once; idempotent).
+
+    Returns:
+        Whether the gate is on the client (``False`` for an object without a botocore
+        event system, e.g. a test double: it has no botocore retries to gate either).
+    """
+    events = getattr(getattr(client, "meta", None), "events", None)
+    service_model = getattr(getattr(client, "meta", None), "service_model", None)
+    if events is None or service_model is None:
+        return False
+    service = service_model.service_id.hyphenize()
+    events.register_first(f"needs-retry.{service}", _retry_gate, unique_id=_GATE_ID)
+    return True
+
+
+def _send_gated(method: Callable[..., Any], request: Mapping[str, Any]) -> Any:
+    """Call ``method`` with botocore's own retries gated off (see above)."""
+    token = _SDK_CALL.set(True)
+    try:
+        return method(**request)
+    finally:
+        _SDK_CALL.reset(token)
+
+
+# --------------------------------------------------------------------------- transport
 
 
 class Transport:
@@ -52,6 +104,7 @@ class Transport:
         upload_hook: _upload.UploadHook | None = None,
     ) -> None:
         self._client = client
+        install_retry_gate(client)
         self._retry = retry
         self._sleep = sleep
         self._waiter = waiter or Waiter.real()
@@ -107,7 +160,7 @@ class Transport:
     ) -> dict[str, Any]:
         _log.debug("%s: sending (attempt %d)", operation, attempt)
         try:
-            response: dict[str, Any] = method(**request)
+            response: dict[str, Any] = _send_gated(method, request)
         except botocore.exceptions.ClientError as exc:
             error = service_error_from(dict(exc.response), operation)
             _log.info(
