@@ -21,7 +21,13 @@ import botocore.exceptions
 
 from . import _service, _upload
 from ._polling import Waiter
-from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
+from .errors import (
+    ConnectionError,
+    CustomerProfilesError,
+    InternalServerError,
+    ValidationError,
+    service_error_from,
+)
 from .retry import RetryPolicy
 
 _log = logging.getLogger("customer_profiles_sdk")
@@ -66,6 +72,12 @@ def install_retry_gate(client: Any) -> bool:
     service = service_model.service_id.hyphenize()
     events.register_first(f"needs-retry.{service}", _retry_gate, unique_id=_GATE_ID)
     return True
+
+
+def _may_have_committed(error: BaseException) -> bool:
+    """Whether a failed attempt may still have been applied by the service: a 5xx answer
+    or a lost connection may come after the change was made; a 4xx never does."""
+    return isinstance(error, (InternalServerError, ConnectionError))
 
 
 def _send_gated(method: Callable[..., Any], request: Mapping[str, Any]) -> Any:
@@ -150,9 +162,18 @@ class Transport:
         if violations:
             raise ValidationError(operation, violations)
         method = getattr(self._client, _service.method_name(operation))
+        uncertain = False  # an earlier attempt may have been applied
         for attempt in self._retry.retrying(operation, sleep=self._sleep):
             with attempt:
-                return self._send(method, operation, request, attempt.retry_state.attempt_number)
+                try:
+                    return self._send(
+                        method, operation, request, attempt.retry_state.attempt_number
+                    )
+                except CustomerProfilesError as exc:
+                    if uncertain:
+                        exc.earlier_attempt_may_have_committed = True
+                    uncertain = uncertain or _may_have_committed(exc)
+                    raise
         raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
 
     def _send(

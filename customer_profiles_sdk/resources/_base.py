@@ -173,12 +173,23 @@ class Resource:
         return Paged.from_operation(self._transport.call, operation, params, convert)
 
     def _delete_if_exists(self, operation: str, params: Mapping[str, Any]) -> bool:
-        """Run a delete; ``True`` if it deleted, ``False`` if it was already gone."""
+        """Run a delete; ``True`` if it deleted, ``False`` if it was already gone.
+
+        A 404 on a retry whose earlier attempt may have committed (a 500 or a lost
+        connection) counts as deleted. A 404 for a missing container (the domain) is
+        raised: see :meth:`_confirm_container`.
+        """
         try:
             self._call(operation, params)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            if exc.earlier_attempt_may_have_committed:
+                return True
+            self._confirm_container(exc)
             return False
         return True
+
+    def _confirm_container(self, not_found: ResourceNotFoundError) -> None:
+        """On a 404, raise if what contains the resource is missing (no-op here)."""
 
 
 class DomainResource(Resource):
@@ -194,6 +205,15 @@ class DomainResource(Resource):
     def domain_name(self) -> str:
         """The domain this resource belongs to."""
         return self._domain
+
+    def _confirm_container(self, not_found: ResourceNotFoundError) -> None:
+        """A 404 does not say whether the resource or its domain is missing: ask
+        ``GetDomain``, and raise its ``ResourceNotFoundError`` if the domain is missing
+        (``cp.domain("typo").profiles.delete(pid)`` is an error, not ``False``)."""
+        try:
+            self._call("GetDomain", {"DomainName": self._domain})
+        except ResourceNotFoundError as missing:
+            raise missing from not_found
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(domain_name={self._domain!r})"

@@ -207,7 +207,11 @@ class CalculatedAttributes(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether definition ``name`` exists (``GetCalculatedAttributeDefinition``).
 
-        A missing definition, or a missing domain, is ``False``.
+        A missing definition is ``False``.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing definition).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -218,7 +222,8 @@ class CalculatedAttributes(DomainResource):
         """
         try:
             self.get(name)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 

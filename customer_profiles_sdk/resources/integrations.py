@@ -136,10 +136,10 @@ class Integrations(DomainResource):
     def exists(self, uri: str) -> bool:
         """Whether the domain has an integration for ``uri`` (``GetIntegration``).
 
-        A missing domain answers ``False`` too.
-
         Raises:
             ValidationError: ``uri`` is empty or longer than 255 characters (nothing sent).
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing integration).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -150,7 +150,8 @@ class Integrations(DomainResource):
         """
         try:
             self._call("GetIntegration", {"DomainName": self._domain, "Uri": uri})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -187,11 +188,12 @@ class Integrations(DomainResource):
         Idempotent; the data already ingested through it stays in the domain.
 
         Returns:
-            ``True`` if the integration was deleted, ``False`` if it did not exist (or
-            the domain does not exist).
+            ``True`` if the integration was deleted (also when an earlier attempt
+            committed and its retry found nothing), ``False`` if it did not exist.
 
         Raises:
             ValidationError: ``uri`` is empty or longer than 255 characters (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

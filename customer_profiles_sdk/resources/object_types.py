@@ -130,7 +130,9 @@ class ObjectTypes(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether object type ``name`` exists (``GetProfileObjectType``).
 
-        A missing domain also answers ``False``.
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing object type).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -141,7 +143,8 @@ class ObjectTypes(DomainResource):
         """
         try:
             self._call("GetProfileObjectType", {"DomainName": self._domain, "ObjectTypeName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 

@@ -581,11 +581,12 @@ class Profiles(DomainResource):
         Idempotent: deleting a profile that does not exist is not an error.
 
         Returns:
-            ``True`` if the profile was deleted, ``False`` if it did not exist (or the
-            domain does not exist).
+            ``True`` if the profile was deleted (also when an earlier attempt committed
+            and its retry found nothing), ``False`` if it did not exist.
 
         Raises:
             ValidationError: ``profile_id`` is malformed (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

@@ -408,7 +408,8 @@ class Segments(DomainResource):
         """
         try:
             self.get(name)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -988,11 +989,15 @@ class SegmentStream(DomainResource):
         return _convert.from_wire(SegmentStreamAssociation, response)
 
     def exists(self) -> bool:
-        """Whether a stream was ever associated with the domain (``GetStreamForSegments``);
-        a missing domain is ``False`` too."""
+        """Whether a stream was ever associated with the domain (``GetStreamForSegments``).
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+        """
         try:
             self.get()
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
