@@ -179,6 +179,7 @@ class Transport:
     def _send(
         self, method: Callable[..., Any], operation: str, request: dict[str, Any], attempt: int
     ) -> dict[str, Any]:
+        rejected = False
         _log.debug("%s: sending (attempt %d)", operation, attempt)
         try:
             response: dict[str, Any] = _send_gated(method, request)
@@ -193,11 +194,11 @@ class Transport:
                 attempt,
             )
             raise error from exc
-        except botocore.exceptions.ParamValidationError as exc:
+        except botocore.exceptions.ParamValidationError:
             # The model check above catches all botocore checks; botocore's text may echo
-            # values (personal data), so it is not copied into the message.
-            violation = _service.Violation("(request)", "botocore validation", "rejected")
-            raise ValidationError(operation, [violation]) from exc
+            # values (personal data), so it is neither copied into the message nor kept
+            # as the cause or context (raised below, outside this block).
+            rejected = True
         except _CONNECTION_ERRORS as exc:
             _log.info(
                 "%s: connection error %s (attempt %d)", operation, type(exc).__name__, attempt
@@ -209,6 +210,9 @@ class Transport:
             # E.g. NoCredentialsError, NoRegionError: not retried, but still an SDK error.
             _log.info("%s: %s (attempt %d)", operation, type(exc).__name__, attempt)
             raise CustomerProfilesError(f"{operation}: {exc}") from exc
+        if rejected:
+            violation = _service.Violation("(request)", "botocore validation", "rejected")
+            raise ValidationError(operation, [violation])
         meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
         return {k: v for k, v in response.items() if k != "ResponseMetadata"}

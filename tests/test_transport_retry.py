@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import botocore.exceptions
 import pytest
 from botocore.exceptions import ConnectionClosedError, ReadTimeoutError
 

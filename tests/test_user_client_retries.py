@@ -81,17 +81,27 @@ def test_the_users_own_calls_keep_botocores_retries() -> None:
 
 
 def test_the_gate_is_per_call_across_threads() -> None:
-    """An SDK call in one thread does not turn off botocore's retries in another."""
+    """While an SDK call is in flight, a direct call in another thread keeps botocore's
+    retries (the gate is a context variable, not a client setting)."""
     import threading
 
     backend, client, cp, sent = user_setup()
-    backend.faults.fail_next("GetDomain", times=2, code="ThrottlingException")
     result: list[str] = []
-    worker = threading.Thread(target=lambda: result.append(client.get_domain(DomainName="d")["DomainName"]))
-    worker.start()
-    worker.join()
+
+    def direct_call() -> None:
+        result.append(client.get_domain(DomainName="d")["DomainName"])
+
+    def during_the_sdk_call(**_: Any) -> None:
+        backend.faults.fail_next("GetDomain", times=2, code="ThrottlingException")
+        worker = threading.Thread(target=direct_call)
+        worker.start()
+        worker.join()
+
+    client.meta.events.register("before-send.customer-profiles.ListDomains", during_the_sdk_call)
+    sent.count = 0
+    cp.domains.list().to_list()
     assert result == ["d"]
-    assert sent.count == 3
+    assert sent.count == 1 + 3  # ListDomains once; GetDomain retried twice by botocore
 
 
 def test_the_gate_is_installed_once_per_client() -> None:

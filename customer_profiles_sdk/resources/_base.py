@@ -24,7 +24,7 @@ from .._transport import Transport
 from ..errors import ResourceNotFoundError, ValidationError
 from ..paging import Paged
 
-__all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api"]
+__all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api", "as_map"]
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -135,6 +135,13 @@ def _nested(tp: Any, value: Any) -> Any:
     return value
 
 
+def as_map(value: Any) -> Any:
+    """``dict(value)`` for a mapping; anything else unchanged, for the transport's model
+    check to refuse with a ``ValidationError`` naming the member (``dict("abc")`` would
+    raise a bare ``ValueError``)."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
 def value_list(operation: str, path: str, values: Iterable[str]) -> list[str]:
     """``values`` as a non-empty list; a bare string is refused (it would be split into
     letters), and so is an empty list (the service answers ``BadRequestException``).
@@ -144,6 +151,9 @@ def value_list(operation: str, path: str, values: Iterable[str]) -> list[str]:
     """
     if isinstance(values, (str, bytes)):
         violation = _service.Violation(path, "a list of strings", "got a single string")
+        raise ValidationError(operation, [violation])
+    if not isinstance(values, Iterable):
+        violation = _service.Violation(path, "a list of strings", f"got {type(values).__name__}")
         raise ValidationError(operation, [violation])
     out = list(values)
     if not out:

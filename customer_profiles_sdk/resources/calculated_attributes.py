@@ -24,7 +24,7 @@ from ..models.calculated_attribute import (
     Unit,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = ["CalculatedAttributes"]
 
@@ -169,7 +169,7 @@ class CalculatedAttributes(DomainResource):
             "Filter": None if filter is None else to_request(coerce(Filter, filter), "Filter"),
             "Statistic": _plain(statistic),
             "UseHistoricalData": use_historical_data,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("CreateCalculatedAttributeDefinition", params)
         return _convert.from_wire(CalculatedAttribute, response)

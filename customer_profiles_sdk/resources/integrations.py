@@ -6,12 +6,12 @@ import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import _convert
+from .. import _convert, _service
 from .._convert import to_request
-from ..errors import ResourceNotFoundError
+from ..errors import ResourceNotFoundError, ValidationError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, as_map, coerce
 
 __all__ = ["Integrations"]
 
@@ -106,7 +106,7 @@ class Integrations(DomainResource):
             if event_trigger_names is None
             else builtins.list(event_trigger_names),
             "Scope": None if scope is None else _convert.converter.unstructure(scope),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("PutIntegration", params)
         return _convert.from_wire(Integration, response)
@@ -163,6 +163,8 @@ class Integrations(DomainResource):
             include_hidden: also list the integrations the service hides by default.
 
         Raises:
+            ValidationError: ``include_hidden`` is not a ``bool`` (``"no"`` would read
+                as true); raised at once, nothing sent.
             ResourceNotFoundError: the domain does not exist (when iterating).
 
         Example:
@@ -178,6 +180,11 @@ class Integrations(DomainResource):
             ['s3://a', 's3://b']
         """
         # IncludeHidden is sent only when asked for (the service defaults to false).
+        if not isinstance(include_hidden, bool):
+            got = f"got {type(include_hidden).__name__}"
+            raise ValidationError(
+                "ListIntegrations", [_service.Violation("IncludeHidden", "a boolean", got)]
+            )
         params = {"DomainName": self._domain, "IncludeHidden": True if include_hidden else None}
         return self._paged("ListIntegrations", params, Integration)
 

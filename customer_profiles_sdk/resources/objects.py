@@ -7,9 +7,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from .. import _service
+from ..errors import ValidationError
 from ..models.profile_object import ObjectFilter, ProfileObject
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, coerce, value_list
 
 __all__ = ["Objects"]
 
@@ -25,18 +27,40 @@ def _json_default(value: Any) -> Any:
 
 
 def _to_json(data: Mapping[str, Any] | str) -> str:
+    """The ``Object`` member: standard JSON (RFC 8259). ``NaN``/``Infinity`` (which
+    ``json.dumps`` writes by default) and integers too long to write are refused; the
+    values are not echoed (an object is personal data)."""
     if isinstance(data, str):
         return data
     if isinstance(data, Mapping):
-        return json.dumps(dict(data), ensure_ascii=False, default=_json_default)
+        try:
+            return json.dumps(
+                dict(data), ensure_ascii=False, allow_nan=False, default=_json_default
+            )
+        except ValueError as exc:  # NaN/inf; an int over sys.get_int_max_str_digits()
+            problem = (
+                "a number that is NaN or infinite"
+                if "Out of range" in str(exc)
+                else ("an integer with too many digits")
+            )
+            violation = _service.Violation("Object", "standard JSON", f"holds {problem}")
+        raise ValidationError("PutProfileObject", [violation])
     raise TypeError(f"expected a mapping or a JSON string, got {type(data).__name__}")
 
 
 def _object_filter(value: FilterLike) -> ObjectFilter:
     if isinstance(value, tuple):
+        if len(value) != 2 or not isinstance(value[0], str):
+            violation = _service.Violation(
+                "ObjectFilter", "a (key_name, values) pair", f"got a tuple of {len(value)}"
+            )
+            raise ValidationError("ListProfileObjects", [violation])
         key_name, values = value
+        if isinstance(values, str):
+            return ObjectFilter(key_name=key_name, values=[values])
         return ObjectFilter(
-            key_name=key_name, values=[values] if isinstance(values, str) else list(values)
+            key_name=key_name,
+            values=value_list("ListProfileObjects", "ObjectFilter.Values", values),
         )
     return coerce(ObjectFilter, value)
 

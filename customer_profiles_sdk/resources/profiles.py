@@ -29,7 +29,7 @@ from ..models.profile import (
     SearchKey,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = ["Profiles"]
 
@@ -374,7 +374,7 @@ class Profiles(DomainResource):
             "billing_address": None
             if billing_address is None
             else coerce(Address, billing_address),
-            "attributes": None if attributes is None else dict(attributes),
+            "attributes": as_map(attributes),
             "profile_type": profile_type,
             "engagement_preferences": None
             if engagement_preferences is None

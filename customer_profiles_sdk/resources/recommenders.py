@@ -32,7 +32,7 @@ from ..models import (
     RecommenderSummary,
 )
 from ..paging import Paged
-from ._base import DomainResource, Resource, api, coerce
+from ._base import DomainResource, Resource, api, as_map, coerce
 
 __all__ = [
     "RecommenderFilterHandle",
@@ -377,7 +377,7 @@ class Recommenders(DomainResource):
             "RecommenderSchemaName": schema_name,
             "RecommenderConfig": wire,
             "Description": description,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         _raise_if("CreateRecommender", params, _config_checks(wire))
         response = self._call("CreateRecommender", params)
@@ -673,7 +673,7 @@ class RecommenderFilters(DomainResource):
             "RecommenderFilterExpression": expression,
             "RecommenderSchemaName": schema_name,
             "Description": description,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("CreateRecommenderFilter", params)
         return RecommenderFilterHandle(
@@ -847,7 +847,7 @@ class RecommenderSchemas(DomainResource):
                 ]
                 for dataset, columns in fields.items()
             },
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         _raise_if("CreateRecommenderSchema", params, _dataset_checks("Fields", fields))
         response = self._call("CreateRecommenderSchema", params)

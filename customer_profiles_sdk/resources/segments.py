@@ -34,7 +34,7 @@ from ..models import (
     SegmentSubscriptionEvent,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = [
     "SegmentEstimateJob",
@@ -348,7 +348,7 @@ class Segments(DomainResource):
             "SegmentSort": None
             if sort is None
             else to_request(coerce(SegmentSort, sort), "SegmentSort"),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         found = _segment_checks.check_one_of(segment_groups, sql, groups_member="SegmentGroups")
         if segment_groups is not None:

@@ -27,7 +27,7 @@ from ..models import (
     WorkflowType,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, as_map, coerce
 
 __all__ = ["WorkflowHandle", "Workflows"]
 
@@ -229,7 +229,7 @@ class Workflows(DomainResource):
             "IntegrationConfig": {"AppflowIntegration": appflow},
             "ObjectTypeName": object_type_name,
             "RoleArn": role_arn,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         found = _workflow_checks(flow, batch_list)
         if found:

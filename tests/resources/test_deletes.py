@@ -42,7 +42,9 @@ def _object_type(domain: Domain) -> None:
             "object_type_name": "Order",
             "description": "orders",
             "fields": {"id": {"source": "_source.id", "target": "_profile.AccountNumber"}},
-            "keys": {"orderId": [{"standard_identifiers": ["PROFILE", "UNIQUE"], "field_names": ["id"]}]},
+            "keys": {
+                "orderId": [{"standard_identifiers": ["PROFILE", "UNIQUE"], "field_names": ["id"]}]
+            },
         }
     )
 
