@@ -440,9 +440,9 @@ def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Viola
             return
         # ``not >=`` rather than ``<`` so that NaN (outside every range) is caught.
         if "min" in meta and not value >= meta["min"]:
-            found.append(Violation(where, f"minimum {meta['min']}", f"got {value}"))
+            found.append(Violation(where, f"minimum {meta['min']}", _shown_number(value)))
         if "max" in meta and not value <= meta["max"]:
-            found.append(Violation(where, f"maximum {meta['max']}", f"got {value}"))
+            found.append(Violation(where, f"maximum {meta['max']}", _shown_number(value)))
         return
     if kind == "boolean":
         if not isinstance(value, bool):
@@ -453,6 +453,14 @@ def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Viola
         if problem is not None:
             constraint = "a timestamp (datetime, ISO 8601 string or epoch seconds)"
             found.append(Violation(where, constraint, problem))
+
+
+def _shown_number(value: float) -> str:
+    """``got <value>``; an integer too long to print (``str()`` refuses more than 4300
+    digits) is described by its size."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"got an integer of {value.bit_length()} bits"
+    return f"got {value}"
 
 
 def _check_size(
