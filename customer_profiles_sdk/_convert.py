@@ -239,7 +239,7 @@ def _is_default(field: Any, value: Any) -> bool:
 def _lenient_wire(value: Any) -> Any:
     """Unstructure like the converter, keeping a value of the wrong type as it is."""
     if is_model(type(value)):
-        cls = type(value)
+        cls = typing.cast(type, type(value))
         names = wire_names(cls)
         data: dict[str, Any] = {}
         for field in attrs.fields(cls):

@@ -144,7 +144,8 @@ def test_a_bad_timestamp_names_the_member_and_chains_nothing(world: World, name:
     value = BAD_TIMESTAMPS[name]
     error = refused(world, lambda: world.domain.workflows.list(query_start_date=value).first())
     assert error.fields == ["QueryStartDate"]
-    assert error.__cause__ is None and error.__context__ is None
+    assert error.__cause__ is None
+    assert error.__context__ is None
     text = "".join(traceback.format_exception(error))
     if isinstance(value, str):
         assert value not in text
