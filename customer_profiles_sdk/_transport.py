@@ -116,7 +116,7 @@ class Transport:
         upload_hook: _upload.UploadHook | None = None,
     ) -> None:
         self._client = client
-        install_retry_gate(client)
+        self._gated = False  # the retry gate goes on at the first send, not before
         self._retry = retry
         self._sleep = sleep
         self._waiter = waiter or Waiter.real()
@@ -161,6 +161,9 @@ class Transport:
         violations = _service.check_request(operation, request)
         if violations:
             raise ValidationError(operation, violations)
+        if not self._gated:
+            install_retry_gate(self._client)
+            self._gated = True
         method = getattr(self._client, _service.method_name(operation))
         uncertain = False  # an earlier attempt may have been applied
         for attempt in self._retry.retrying(operation, sleep=self._sleep):

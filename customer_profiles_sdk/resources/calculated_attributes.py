@@ -317,6 +317,10 @@ class CalculatedAttributes(DomainResource):
         Returns:
             ``True`` if the definition was deleted, ``False`` if it did not exist.
 
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
+
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
             >>> cp = CustomerProfiles.local()

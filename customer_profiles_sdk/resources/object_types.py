@@ -185,6 +185,8 @@ class ObjectTypes(DomainResource):
             ``True`` if the type was deleted, ``False`` if it (or the domain) did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: ``name`` breaks the API's constraints (nothing sent).
 
         Example:

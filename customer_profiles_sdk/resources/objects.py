@@ -199,6 +199,8 @@ class Objects(DomainResource):
             domain) did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: an argument breaks the API's constraints (nothing sent).
 
         Example:

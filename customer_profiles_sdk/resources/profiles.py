@@ -490,6 +490,8 @@ class Profiles(DomainResource):
             domain) does not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: a malformed id, key name or value (nothing sent).
             BadRequestError: the service refused (e.g. a key derived from fields).
 

@@ -505,6 +505,8 @@ class Recommenders(DomainResource):
             ``True`` if the deletion started, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             BadRequestError: it is already being deleted.
 
         Example:
@@ -723,6 +725,10 @@ class RecommenderFilters(DomainResource):
         Returns:
             ``True`` if the filter was deleted, ``False`` if it did not exist.
 
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
+
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
             >>> domain = CustomerProfiles.local().domains.create(
@@ -882,6 +888,8 @@ class RecommenderSchemas(DomainResource):
             ``True`` if the schema was deleted, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             BadRequestError: a recommender or a filter still uses the schema.
         """
         return self._delete_if_exists(

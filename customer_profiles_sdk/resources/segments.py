@@ -396,8 +396,11 @@ class Segments(DomainResource):
         return _convert.from_wire(SegmentDefinition, response)
 
     def exists(self, name: str) -> bool:
-        """Whether definition ``name`` exists (``GetSegmentDefinition``); a missing domain
-        is ``False`` too.
+        """Whether definition ``name`` exists (``GetSegmentDefinition``).
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -450,6 +453,10 @@ class Segments(DomainResource):
 
         Returns:
             ``True`` if the definition was deleted, ``False`` if it did not exist.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -870,6 +877,10 @@ class SegmentSubscriptions(DomainResource):
 
         Returns:
             ``True`` if a subscription was deleted, ``False`` if there was none.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

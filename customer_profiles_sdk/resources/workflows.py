@@ -326,6 +326,8 @@ class Workflows(DomainResource):
             ``True`` if the workflow was deleted, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: ``workflow_id`` breaks the API's constraints (nothing sent).
 
         Example:
