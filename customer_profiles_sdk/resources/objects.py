@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from .. import _service
 from ..errors import ValidationError
 from ..models.profile_object import ObjectFilter, ProfileObject
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, coerce
 
 __all__ = ["Objects"]
 
@@ -58,10 +58,12 @@ def _object_filter(value: FilterLike) -> ObjectFilter:
         key_name, values = value
         if isinstance(values, str):
             return ObjectFilter(key_name=key_name, values=[values])
-        return ObjectFilter(
-            key_name=key_name,
-            values=value_list("ListProfileObjects", "ObjectFilter.Values", values),
-        )
+        if not isinstance(values, Iterable):
+            got = f"got {type(values).__name__}"
+            violation = _service.Violation("ObjectFilter.Values", "a list of strings", got)
+            raise ValidationError("ListProfileObjects", [violation])
+        # An empty list is sent: the service answers BadRequestException.
+        return ObjectFilter(key_name=key_name, values=list(values))
     return coerce(ObjectFilter, value)
 
 
