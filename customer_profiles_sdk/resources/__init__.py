@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from .account_integrations import AccountIntegrations
 from .calculated_attributes import CalculatedAttributes
+from .domain_object_types import DomainObjectTypes
 from .domains import Domain, Domains
+from .event_streams import EventStreams
+from .event_triggers import EventTriggers
 from .integrations import Integrations
+from .layouts import Layouts
 from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
@@ -36,8 +40,12 @@ __all__ = [
     "AccountIntegrations",
     "CalculatedAttributes",
     "Domain",
+    "DomainObjectTypes",
     "Domains",
+    "EventStreams",
+    "EventTriggers",
     "Integrations",
+    "Layouts",
     "Matches",
     "ObjectTypes",
     "Objects",
