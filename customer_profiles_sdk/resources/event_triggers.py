@@ -172,7 +172,8 @@ class EventTriggers(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether event trigger ``name`` exists (``GetEventTrigger``).
 
-        A missing domain also answers ``False``.
+        A missing domain raises ``ResourceNotFoundError`` (a 404 is checked with
+        ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -183,7 +184,8 @@ class EventTriggers(DomainResource):
         """
         try:
             self._call("GetEventTrigger", {"DomainName": self._domain, "EventTriggerName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -286,8 +288,8 @@ class EventTriggers(DomainResource):
         is not an error.
 
         Returns:
-            ``True`` if the trigger was deleted, ``False`` if it (or the domain) did not
-            exist.
+            ``True`` if the trigger was deleted, ``False`` if it did not
+            exist (a missing domain raises ``ResourceNotFoundError``).
 
         Raises:
             ValidationError: ``name`` breaks the API's constraints (nothing sent).
