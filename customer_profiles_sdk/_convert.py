@@ -217,9 +217,57 @@ def to_wire(obj: Any) -> dict[str, Any]:
 def to_request(value: Any, shape_name: str) -> Any:
     """Unstructure ``value`` (a model, or a list/dict of them) for a request member of
     shape ``shape_name``, dropping members the request shape does not have (response
-    shapes carry read-only members such as ``Status`` or ``Readiness``)."""
-    wire = converter.unstructure(value)
+    shapes carry read-only members such as ``Status`` or ``Readiness``).
+
+    A field holding a value of the wrong Python type (``Profile(address=5)``, a string
+    for ``attributes``) makes cattrs fail; the value is then unstructured leniently
+    (:func:`_lenient_wire`: wrong values are kept as they are) so that the transport's
+    model check reports it as a ``ValidationError`` naming the member, before sending.
+    """
+    try:
+        wire = converter.unstructure(value)
+    except (AttributeError, TypeError, ValueError):
+        wire = _lenient_wire(value)
     return _service.prune(_service.shape(shape_name), wire)
+
+
+def _is_default(field: Any, value: Any) -> bool:
+    """Whether ``value`` is ``field``'s default (omitted, as cattrs' omit-if-default)."""
+    default = field.default
+    if default is attrs.NOTHING:
+        return False
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:
+            return False
+        return bool(value == default.factory())
+    return bool(value == default)
+
+
+def _lenient_wire(value: Any) -> Any:
+    """Unstructure like the converter, keeping a value of the wrong type as it is."""
+    if is_model(type(value)):
+        cls = typing.cast(type, type(value))
+        names = wire_names(cls)
+        data: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            if field.name == EXTRA_FIELD:
+                continue
+            member = getattr(value, field.name)
+            if member is None or _is_default(field, member):
+                continue
+            data[names[field.name]] = _lenient_wire(member)
+        extra = getattr(value, EXTRA_FIELD, None)
+        if isinstance(extra, Mapping):
+            for key, item in extra.items():
+                data.setdefault(key, item)
+        return data
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {key: _lenient_wire(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lenient_wire(item) for item in value]
+    return value
 
 
 # --------------------------------------------------------------------------- hot path

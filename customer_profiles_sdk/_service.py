@@ -15,10 +15,12 @@ may use it without depending on the SDK's models or resources.
 
 from __future__ import annotations
 
+import calendar
 import functools
+import math
 import re
 from collections.abc import Collection, Iterator, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any
 
 import attrs
@@ -274,6 +276,51 @@ class Violation:
 _NUMERIC = ("integer", "long", "double", "float")
 #: What an enum value looks like: a word of letters, digits, ``_`` and ``-``.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+#: String shapes whose pattern the SDK matches in full rather than searches: ids the SDK
+#: documents as exactly their pattern (``uuid``: profile ids are 32 lowercase hex
+#: characters; a 33-character or ``zz``-prefixed id is refused before sending).
+_ANCHORED_SHAPES = frozenset({"uuid"})
+
+
+def _encodable(value: str) -> bool:
+    """Whether ``value`` can be sent as UTF-8 (no lone surrogate such as ``"\\ud800"``)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def timestamp_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be sent as a timestamp, or ``None`` if it can.
+
+    Accepted: a ``datetime`` (naive means UTC, as botocore assumes), finite epoch
+    seconds within years 1 to 9999, or a string botocore parses (ISO 8601 or epoch
+    seconds). The answer never contains the value (it may be personal data), and no
+    exception is kept (a chained one would print the value in tracebacks).
+    """
+    if isinstance(value, datetime):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (date, str, int, float)):
+        return f"got {type(value).__name__}"
+    if isinstance(value, date):
+        return "got a date, which has no time of day (use a datetime)"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "got a number that is not finite"
+    try:
+        if isinstance(value, str):
+            from botocore.utils import parse_to_aware_datetime
+
+            calendar.timegm(parse_to_aware_datetime(value).timetuple())
+        else:
+            datetime.fromtimestamp(value, tz=timezone.utc)
+    except Exception:
+        if isinstance(value, str):
+            return "got a string that is not an ISO 8601 timestamp or epoch seconds"
+        return "got epoch seconds outside years 1 to 9999"
+    return None
 
 
 @functools.cache
@@ -312,8 +359,10 @@ def check_request(
 
     botocore itself checks only required members, types and minimums. This checks
     those and everything botocore lets through: maximum lengths and sizes, value
-    ranges, patterns (searched, not anchored, as Smithy patterns are) and enum values,
-    in nested structures, lists and maps too.
+    ranges, patterns (searched, not anchored, as Smithy patterns are; profile ids, the
+    ``uuid`` shape, are matched in full), enum values, text that cannot be sent as UTF-8
+    (a lone surrogate) and timestamps (see :func:`timestamp_problem`), in nested
+    structures, lists and maps too.
 
     Args:
         operation: the API operation, e.g. ``"CreateDomain"``.
@@ -400,10 +449,18 @@ def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Viola
         if not isinstance(value, str):
             found.append(Violation(where, "a string", f"got {type(value).__name__}"))
             return
+        if not _encodable(value):
+            found.append(Violation(where, "valid Unicode text", "got a lone surrogate"))
+            return
         _check_size(meta, len(value), where, "characters", found)
-        if "pattern" in meta and not _pattern(meta["pattern"]).search(value):
+        if "pattern" in meta and not (
+            _pattern(meta["pattern"]).fullmatch(value)
+            if shape_.name in _ANCHORED_SHAPES
+            else _pattern(meta["pattern"]).search(value)
+        ):
             shown = "value hidden: personal data" if secret else f"got {value!r}"
-            found.append(Violation(where, f"pattern {meta['pattern']}", shown))
+            whole = " (the whole value)" if shape_.name in _ANCHORED_SHAPES else ""
+            found.append(Violation(where, f"pattern {meta['pattern']}{whole}", shown))
         if shape_.enum and value not in shape_.enum:
             # The value given is named even for a personal-data member when it looks like
             # an enum token (a misspelt ``"MAIL"``), never when it could be data itself.
@@ -421,18 +478,27 @@ def _check(shape_: Shape, value: Any, path: str, secret: bool, found: list[Viola
             return
         # ``not >=`` rather than ``<`` so that NaN (outside every range) is caught.
         if "min" in meta and not value >= meta["min"]:
-            found.append(Violation(where, f"minimum {meta['min']}", f"got {value}"))
+            found.append(Violation(where, f"minimum {meta['min']}", _shown_number(value)))
         if "max" in meta and not value <= meta["max"]:
-            found.append(Violation(where, f"maximum {meta['max']}", f"got {value}"))
+            found.append(Violation(where, f"maximum {meta['max']}", _shown_number(value)))
         return
     if kind == "boolean":
         if not isinstance(value, bool):
             found.append(Violation(where, "a boolean", f"got {type(value).__name__}"))
         return
-    if kind == "timestamp" and (
-        isinstance(value, bool) or not isinstance(value, (datetime, date, str, int, float))
-    ):
-        found.append(Violation(where, "a timestamp", f"got {type(value).__name__}"))
+    if kind == "timestamp":
+        problem = timestamp_problem(value)
+        if problem is not None:
+            constraint = "a timestamp (datetime, ISO 8601 string or epoch seconds)"
+            found.append(Violation(where, constraint, problem))
+
+
+def _shown_number(value: float) -> str:
+    """``got <value>``; an integer too long to print (``str()`` refuses more than 4300
+    digits) is described by its size."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"got an integer of {value.bit_length()} bits"
+    return f"got {value}"
 
 
 def _check_size(

@@ -23,7 +23,13 @@ import botocore.exceptions
 
 from . import _decode, _service, _upload
 from ._polling import Waiter
-from .errors import ConnectionError, CustomerProfilesError, ValidationError, service_error_from
+from .errors import (
+    ConnectionError,
+    CustomerProfilesError,
+    InternalServerError,
+    ValidationError,
+    service_error_from,
+)
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -32,6 +38,63 @@ if TYPE_CHECKING:
 _log = logging.getLogger("customer_profiles_sdk")
 
 _CONNECTION_ERRORS = (botocore.exceptions.ConnectionError, botocore.exceptions.HTTPClientError)
+
+
+# --------------------------------------------------------------------------- retry gate
+#
+# botocore retries by itself: its retry handler answers the ``needs-retry.<service>``
+# event of every attempt (registered by the client at creation, unique id
+# ``retry-config-<service>``, in legacy, standard and adaptive modes alike). The endpoint
+# takes the first answer that is not ``None``, and ``False`` means "do not retry". The
+# gate below is registered FIRST on a client the SDK is given and answers ``False``
+# while the SDK's own call is in flight (a context variable, so per thread and per
+# task), ``None`` otherwise: the SDK's :class:`RetryPolicy` is then the only retry loop
+# of the SDK's calls, and the user's direct calls on the same client keep botocore's
+# retries. Clients the SDK builds have botocore's retries off anyway.
+
+_SDK_CALL: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "customer_profiles_sdk_call", default=False
+)
+_GATE_ID = "customer-profiles-sdk-retry-gate"
+
+
+def _retry_gate(**_: Any) -> bool | None:
+    """``needs-retry`` handler: ``False`` (no botocore retry) during an SDK call."""
+    return False if _SDK_CALL.get() else None
+
+
+def install_retry_gate(client: Any) -> bool:
+    """Put the retry gate on ``client``'s event system (once; idempotent).
+
+    Returns:
+        Whether the gate is on the client (``False`` for an object without a botocore
+        event system, e.g. a test double: it has no botocore retries to gate either).
+    """
+    events = getattr(getattr(client, "meta", None), "events", None)
+    service_model = getattr(getattr(client, "meta", None), "service_model", None)
+    if events is None or service_model is None:
+        return False
+    service = service_model.service_id.hyphenize()
+    events.register_first(f"needs-retry.{service}", _retry_gate, unique_id=_GATE_ID)
+    return True
+
+
+def _may_have_committed(error: BaseException) -> bool:
+    """Whether a failed attempt may still have been applied by the service: a 5xx answer
+    or a lost connection may come after the change was made; a 4xx never does."""
+    return isinstance(error, (InternalServerError, ConnectionError))
+
+
+def _send_gated(method: Callable[..., Any], request: Mapping[str, Any]) -> Any:
+    """Call ``method`` with botocore's own retries gated off (see above)."""
+    token = _SDK_CALL.set(True)
+    try:
+        return method(**request)
+    finally:
+        _SDK_CALL.reset(token)
+
+
+# --------------------------------------------------------------------------- transport
 
 
 class Transport:
@@ -58,6 +121,7 @@ class Transport:
         upload_hook: _upload.UploadHook | None = None,
     ) -> None:
         self._client = client
+        self._gated = False  # the retry gate goes on at the first send, not before
         self._retry = retry
         self._sleep = sleep
         self._waiter = waiter or Waiter.real()
@@ -115,6 +179,9 @@ class Transport:
         violations = _service.check_request(operation, request, skip=checked)
         if violations:
             raise ValidationError(operation, violations)
+        if not self._gated:
+            install_retry_gate(self._client)
+            self._gated = True
         method = getattr(self._client, _service.method_name(operation))
         # The first attempt runs outside tenacity's machinery (most calls succeed at
         # once); a failure worth retrying continues in the policy's loop as attempt 1.
@@ -146,11 +213,19 @@ class Transport:
         state = tenacity.RetryCallState(loop, fn=None, args=(), kwargs={})
         state.start_time = start
         state.set_exception(first)
+        # Whether an earlier attempt may have been applied (a 5xx or a lost connection):
+        # the error that ends the call then says so (``delete()`` counts a 404 as done).
+        uncertain = _may_have_committed(first[1])
         while True:
             do = loop.iter(retry_state=state)
             if isinstance(do, tenacity.DoAttempt):
                 try:
                     result = self._send(method, operation, request, state.attempt_number)
+                except CustomerProfilesError as exc:
+                    if uncertain:
+                        exc.earlier_attempt_may_have_committed = True
+                    uncertain = uncertain or _may_have_committed(exc)
+                    state.set_exception(sys.exc_info())  # type: ignore[arg-type]
                 except BaseException:
                     state.set_exception(sys.exc_info())  # type: ignore[arg-type]
                 else:
@@ -164,13 +239,14 @@ class Transport:
     def _send(
         self, method: Callable[..., Any], operation: str, request: dict[str, Any], attempt: int
     ) -> dict[str, Any]:
+        rejected = False
         _log.debug("%s: sending (attempt %d)", operation, attempt)
         if self._decodes is None:
             self._decodes = _attach_decoder(self._client)
         capture = _Capture(operation) if self._decodes else None
         token = _CAPTURE.set(capture)
         try:
-            response: dict[str, Any] = method(**request)
+            response: dict[str, Any] = _send_gated(method, request)
         except botocore.exceptions.ClientError as exc:
             error = service_error_from(dict(exc.response), operation)
             _log.info(
@@ -182,11 +258,11 @@ class Transport:
                 attempt,
             )
             raise error from exc
-        except botocore.exceptions.ParamValidationError as exc:
+        except botocore.exceptions.ParamValidationError:
             # The model check above catches all botocore checks; botocore's text may echo
-            # values (personal data), so it is not copied into the message.
-            violation = _service.Violation("(request)", "botocore validation", "rejected")
-            raise ValidationError(operation, [violation]) from exc
+            # values (personal data), so it is neither copied into the message nor kept
+            # as the cause or context (raised below, outside this block).
+            rejected = True
         except _CONNECTION_ERRORS as exc:
             _log.info(
                 "%s: connection error %s (attempt %d)", operation, type(exc).__name__, attempt
@@ -200,6 +276,9 @@ class Transport:
             raise CustomerProfilesError(f"{operation}: {exc}") from exc
         finally:
             _CAPTURE.reset(token)
+        if rejected:
+            violation = _service.Violation("(request)", "botocore validation", "rejected")
+            raise ValidationError(operation, [violation])
         meta = response.get("ResponseMetadata") or {}
         _log.debug("%s: ok (request id %s)", operation, meta.get("RequestId"))
         if capture is not None and capture.body is not None:

@@ -61,10 +61,13 @@ class CustomerProfiles:
     around a boto3 client you already have. Instances are immutable.
 
     Args:
-        client: an existing boto3 ``customer-profiles`` client. It keeps its own
-            botocore retry settings (the SDK's :class:`RetryPolicy` applies on top; pass
-            ``retry=RetryPolicy.none()`` to rely on botocore's alone). Exclusive with
-            ``region_name``, ``profile_name``, ``endpoint_url`` and ``botocore_config``.
+        client: an existing boto3 ``customer-profiles`` client. Its configuration is
+            kept, but botocore's own retries are gated off for the SDK's calls (a
+            ``needs-retry`` handler, see :mod:`customer_profiles_sdk.retry`): the
+            SDK's :class:`RetryPolicy` is their only retry loop, and a ``CreateProfile``
+            is never repeated blindly. Your own calls on the client keep botocore's
+            retries. Exclusive with ``region_name``, ``profile_name``, ``endpoint_url``
+            and ``botocore_config``.
         region_name: the AWS region (default: from the environment / AWS config).
         profile_name: a named profile of your AWS configuration.
         endpoint_url: a custom endpoint, e.g. an emulator served by

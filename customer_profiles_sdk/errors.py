@@ -61,9 +61,14 @@ class CustomerProfilesError(Exception):
         continuation_token: set when the error interrupted a paginated walk: the
             ``NextToken`` of the page that failed (``None`` for the first page). Pass it
             to ``Paged.by_page(continuation_token=...)`` to resume where the walk stopped.
+        earlier_attempt_may_have_committed: ``True`` when an earlier attempt of the same
+            call failed in a way that may have applied it (a 5xx answer or a lost
+            connection) before this error ended the retries: e.g. a ``DeleteProfile``
+            that committed, answered 500, and whose retry found nothing to delete (404).
     """
 
     continuation_token: str | None = None
+    earlier_attempt_may_have_committed: bool = False
 
 
 class ValidationError(CustomerProfilesError, ValueError):

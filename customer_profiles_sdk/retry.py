@@ -1,10 +1,12 @@
 """The retry policy: the SDK's one retry loop (tenacity).
 
-botocore retries on its own, and stacked under another loop the counts multiply (5 x 5
-requests for one call). So clients that the SDK builds are created with
-``Config(retries={"total_max_attempts": 1})`` and this policy is the only loop. A boto3
-client that you pass in keeps its own retry settings; combine it with
-``RetryPolicy.none()`` if you want only botocore's.
+botocore retries on its own, and stacked under another loop the counts multiply (5 x 3
+requests for one call) and a ``CreateProfile`` that answered 500 after it was applied
+is repeated blindly. So this policy is the only loop of the SDK's calls on any client:
+clients that the SDK builds are created with ``Config(retries={"total_max_attempts":
+1})``, and on a boto3 client that you pass in the transport gates botocore's retry
+handler off for the SDK's own calls (see ``_transport.install_retry_gate``); your own
+calls on that client keep botocore's retries.
 
 What is retried:
 

@@ -88,8 +88,14 @@ def test_requests_per_failed_call_equal_max_attempts() -> None:
     assert len(script.requests) == FAST.max_attempts
 
 
-def test_a_user_client_keeps_its_own_botocore_retries() -> None:
-    """Documented behaviour: a client passed in keeps botocore's retries (they stack)."""
+def test_a_user_clients_botocore_retries_do_not_stack_under_the_sdks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A client passed in: the SDK's policy alone retries the SDK's calls (issue 15, 14);
+    the user's direct calls on the same client keep botocore's retries."""
+    import botocore.endpoint
+
+    monkeypatch.setattr(botocore.endpoint.time, "sleep", lambda _: None)
     script = Scripted(error("ThrottlingException", 429))
     client = script.attach(boto_client(retries={"total_max_attempts": 2, "mode": "standard"}))
     transport = Transport(
@@ -97,7 +103,11 @@ def test_a_user_client_keeps_its_own_botocore_retries() -> None:
     )
     with pytest.raises(ThrottlingError):
         transport.call("GetDomain", {"DomainName": "d"})
-    assert len(script.requests) == 2 * 3
+    assert len(script.requests) == 3  # not 2 x 3
+    script.requests.clear()
+    with pytest.raises(botocore.exceptions.ClientError):
+        client.get_domain(DomainName="d")
+    assert len(script.requests) == 2
 
 
 def test_deadline_stops_retrying(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -552,7 +552,7 @@ def test_a_boolean_is_not_a_timestamp() -> None:
     err = _rejected("PutIntegration", {"DomainName": "d", "FlowDefinition": flow})
     path = "FlowDefinition.TriggerConfig.TriggerProperties.Scheduled.ScheduleStartTime"
     assert err.fields == [path]
-    assert err.violations[0].constraint == "a timestamp"
+    assert err.violations[0].constraint.startswith("a timestamp")
     # ... while a real timestamp there is fine.
     scheduled["ScheduleStartTime"] = datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert check_request("PutIntegration", {"DomainName": "d", "FlowDefinition": flow}) == []

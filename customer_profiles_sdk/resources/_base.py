@@ -24,7 +24,7 @@ from .._transport import Transport
 from ..errors import ResourceNotFoundError, ValidationError
 from ..paging import Paged
 
-__all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api"]
+__all__ = ["API_METHODS", "ApiBinding", "DomainResource", "Resource", "api", "as_map"]
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -135,6 +135,13 @@ def _nested(tp: Any, value: Any) -> Any:
     return value
 
 
+def as_map(value: Any) -> Any:
+    """``dict(value)`` for a mapping; anything else unchanged, for the transport's model
+    check to refuse with a ``ValidationError`` naming the member (``dict("abc")`` would
+    raise a bare ``ValueError``)."""
+    return dict(value) if isinstance(value, Mapping) else value
+
+
 def value_list(operation: str, path: str, values: Iterable[str]) -> list[str]:
     """``values`` as a non-empty list; a bare string is refused (it would be split into
     letters), and so is an empty list (the service answers ``BadRequestException``).
@@ -144,6 +151,9 @@ def value_list(operation: str, path: str, values: Iterable[str]) -> list[str]:
     """
     if isinstance(values, (str, bytes)):
         violation = _service.Violation(path, "a list of strings", "got a single string")
+        raise ValidationError(operation, [violation])
+    if not isinstance(values, Iterable):
+        violation = _service.Violation(path, "a list of strings", f"got {type(values).__name__}")
         raise ValidationError(operation, [violation])
     out = list(values)
     if not out:
@@ -184,12 +194,23 @@ class Resource:
         )
 
     def _delete_if_exists(self, operation: str, params: Mapping[str, Any]) -> bool:
-        """Run a delete; ``True`` if it deleted, ``False`` if it was already gone."""
+        """Run a delete; ``True`` if it deleted, ``False`` if it was already gone.
+
+        A 404 on a retry whose earlier attempt may have committed (a 500 or a lost
+        connection) counts as deleted. A 404 for a missing container (the domain) is
+        raised: see :meth:`_confirm_container`.
+        """
         try:
             self._call(operation, params)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            if exc.earlier_attempt_may_have_committed:
+                return True
+            self._confirm_container(exc)
             return False
         return True
+
+    def _confirm_container(self, not_found: ResourceNotFoundError) -> None:
+        """On a 404, raise if what contains the resource is missing (no-op here)."""
 
 
 class DomainResource(Resource):
@@ -205,6 +226,15 @@ class DomainResource(Resource):
     def domain_name(self) -> str:
         """The domain this resource belongs to."""
         return self._domain
+
+    def _confirm_container(self, not_found: ResourceNotFoundError) -> None:
+        """A 404 does not say whether the resource or its domain is missing: ask
+        ``GetDomain``, and raise its ``ResourceNotFoundError`` if the domain is missing
+        (``cp.domain("typo").profiles.delete(pid)`` is an error, not ``False``)."""
+        try:
+            self._call("GetDomain", {"DomainName": self._domain})
+        except ResourceNotFoundError as missing:
+            raise missing from not_found
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(domain_name={self._domain!r})"

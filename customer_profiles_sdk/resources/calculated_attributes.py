@@ -24,7 +24,7 @@ from ..models.calculated_attribute import (
     Unit,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = ["CalculatedAttributes"]
 
@@ -169,7 +169,7 @@ class CalculatedAttributes(DomainResource):
             "Filter": None if filter is None else to_request(coerce(Filter, filter), "Filter"),
             "Statistic": _plain(statistic),
             "UseHistoricalData": use_historical_data,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("CreateCalculatedAttributeDefinition", params)
         return _convert.from_wire(CalculatedAttribute, response)
@@ -207,7 +207,11 @@ class CalculatedAttributes(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether definition ``name`` exists (``GetCalculatedAttributeDefinition``).
 
-        A missing definition, or a missing domain, is ``False``.
+        A missing definition is ``False``.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing definition).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -218,7 +222,8 @@ class CalculatedAttributes(DomainResource):
         """
         try:
             self.get(name)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -311,6 +316,10 @@ class CalculatedAttributes(DomainResource):
 
         Returns:
             ``True`` if the definition was deleted, ``False`` if it did not exist.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

@@ -116,7 +116,8 @@ class DomainObjectTypes(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether Data Store object type ``name`` exists (``GetDomainObjectType``).
 
-        A missing domain also answers ``False``.
+        A missing domain raises ``ResourceNotFoundError`` (a 404 is checked with
+        ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -127,7 +128,8 @@ class DomainObjectTypes(DomainResource):
         """
         try:
             self._call("GetDomainObjectType", {"DomainName": self._domain, "ObjectTypeName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -162,7 +164,8 @@ class DomainObjectTypes(DomainResource):
         Idempotent: deleting a type that does not exist is not an error.
 
         Returns:
-            ``True`` if the type was deleted, ``False`` if it (or the domain) did not exist.
+            ``True`` if the type was deleted, ``False`` if it did not exist (a missing
+            domain raises ``ResourceNotFoundError``).
 
         Raises:
             ValidationError: ``name`` breaks the API's constraints (nothing sent).

@@ -11,7 +11,7 @@ from .._transport import Transport
 from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
-from ._base import Resource, api, coerce
+from ._base import Resource, api, as_map, coerce
 from .calculated_attributes import CalculatedAttributes
 from .domain_object_types import DomainObjectTypes
 from .event_streams import EventStreams
@@ -57,7 +57,7 @@ def _settings_params(
         "DataStore": None
         if data_store is None
         else to_request(coerce(DataStore, data_store), "DataStoreRequest"),
-        "Tags": None if tags is None else dict(tags),
+        "Tags": as_map(tags),
     }
 
 

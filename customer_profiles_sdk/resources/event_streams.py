@@ -9,7 +9,7 @@ from .._config_checks import kinesis_uri_violations, raise_for
 from ..errors import ResourceNotFoundError
 from ..models import EventStream, EventStreamSummary
 from ..paging import Paged
-from ._base import DomainResource, api
+from ._base import DomainResource, api, as_map
 
 __all__ = ["EventStreams"]
 
@@ -83,7 +83,7 @@ class EventStreams(DomainResource):
             "DomainName": self._domain,
             "EventStreamName": name,
             "Uri": uri,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         raise_for("CreateEventStream", params, kinesis_uri_violations(uri))
         self._call("CreateEventStream", params)
@@ -115,7 +115,8 @@ class EventStreams(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether event stream ``name`` exists (``GetEventStream``).
 
-        A missing domain also answers ``False``.
+        A missing domain raises ``ResourceNotFoundError`` (a 404 is checked with
+        ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -126,7 +127,8 @@ class EventStreams(DomainResource):
         """
         try:
             self._call("GetEventStream", {"DomainName": self._domain, "EventStreamName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -157,8 +159,8 @@ class EventStreams(DomainResource):
         data stream itself is not touched.
 
         Returns:
-            ``True`` if the stream was deleted, ``False`` if it (or the domain) did not
-            exist.
+            ``True`` if the stream was deleted, ``False`` if it did not
+            exist (a missing domain raises ``ResourceNotFoundError``).
 
         Raises:
             ValidationError: ``name`` breaks the API's constraints (nothing sent).

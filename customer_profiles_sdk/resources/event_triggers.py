@@ -12,7 +12,7 @@ from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models import EventTrigger, EventTriggerCondition, EventTriggerLimits, EventTriggerSummary
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, as_map, coerce
 
 __all__ = ["EventTriggers"]
 
@@ -136,7 +136,7 @@ class EventTriggers(DomainResource):
             "EventTriggerConditions": _conditions(conditions),
             "SegmentFilter": segment_filter,
             "EventTriggerLimits": None if limits is None else _limits(limits),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         raise_for("CreateEventTrigger", params, trigger_violations(params))
         response = self._call("CreateEventTrigger", params)
@@ -172,7 +172,8 @@ class EventTriggers(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether event trigger ``name`` exists (``GetEventTrigger``).
 
-        A missing domain also answers ``False``.
+        A missing domain raises ``ResourceNotFoundError`` (a 404 is checked with
+        ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -183,7 +184,8 @@ class EventTriggers(DomainResource):
         """
         try:
             self._call("GetEventTrigger", {"DomainName": self._domain, "EventTriggerName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -286,8 +288,8 @@ class EventTriggers(DomainResource):
         is not an error.
 
         Returns:
-            ``True`` if the trigger was deleted, ``False`` if it (or the domain) did not
-            exist.
+            ``True`` if the trigger was deleted, ``False`` if it did not
+            exist (a missing domain raises ``ResourceNotFoundError``).
 
         Raises:
             ValidationError: ``name`` breaks the API's constraints (nothing sent).

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import _convert
+from .. import _convert, _service
 from .._convert import to_request
-from ..errors import ResourceNotFoundError
+from ..errors import ResourceNotFoundError, ValidationError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = ["Integrations"]
 
@@ -107,7 +107,7 @@ class Integrations(DomainResource):
             if event_trigger_names is None
             else value_list("PutIntegration", "EventTriggerNames", event_trigger_names),
             "Scope": None if scope is None else _convert.converter.unstructure(scope),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("PutIntegration", params)
         return _convert.from_wire(Integration, response)
@@ -137,10 +137,10 @@ class Integrations(DomainResource):
     def exists(self, uri: str) -> bool:
         """Whether the domain has an integration for ``uri`` (``GetIntegration``).
 
-        A missing domain answers ``False`` too.
-
         Raises:
             ValidationError: ``uri`` is empty or longer than 255 characters (nothing sent).
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing integration).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -151,7 +151,8 @@ class Integrations(DomainResource):
         """
         try:
             self._call("GetIntegration", {"DomainName": self._domain, "Uri": uri})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -163,6 +164,8 @@ class Integrations(DomainResource):
             include_hidden: also list the integrations the service hides by default.
 
         Raises:
+            ValidationError: ``include_hidden`` is not a ``bool`` (``"no"`` would read
+                as true); raised at once, nothing sent.
             ResourceNotFoundError: the domain does not exist (when iterating).
 
         Example:
@@ -178,6 +181,11 @@ class Integrations(DomainResource):
             ['s3://a', 's3://b']
         """
         # IncludeHidden is sent only when asked for (the service defaults to false).
+        if not isinstance(include_hidden, bool):
+            got = f"got {type(include_hidden).__name__}"
+            raise ValidationError(
+                "ListIntegrations", [_service.Violation("IncludeHidden", "a boolean", got)]
+            )
         params = {"DomainName": self._domain, "IncludeHidden": True if include_hidden else None}
         return self._paged("ListIntegrations", params, Integration)
 
@@ -188,11 +196,12 @@ class Integrations(DomainResource):
         Idempotent; the data already ingested through it stays in the domain.
 
         Returns:
-            ``True`` if the integration was deleted, ``False`` if it did not exist (or
-            the domain does not exist).
+            ``True`` if the integration was deleted (also when an earlier attempt
+            committed and its retry found nothing), ``False`` if it did not exist.
 
         Raises:
             ValidationError: ``uri`` is empty or longer than 255 characters (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

@@ -10,7 +10,7 @@ from .. import _convert
 from ..errors import ResourceNotFoundError
 from ..models import DomainLayout, DomainLayoutSummary, LayoutType
 from ..paging import Paged
-from ._base import DomainResource, api
+from ._base import DomainResource, api, as_map
 
 __all__ = ["Layouts"]
 
@@ -104,7 +104,7 @@ class Layouts(DomainResource):
             "IsDefault": is_default,
             "LayoutType": _plain(layout_type),
             "Layout": _layout_text(layout),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("CreateDomainLayout", params)
         return _convert.from_wire(DomainLayout, response)
@@ -136,7 +136,8 @@ class Layouts(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether layout ``name`` exists (``GetDomainLayout``).
 
-        A missing domain also answers ``False``.
+        A missing domain raises ``ResourceNotFoundError`` (a 404 is checked with
+        ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -149,7 +150,8 @@ class Layouts(DomainResource):
             self._call(
                 "GetDomainLayout", {"DomainName": self._domain, "LayoutDefinitionName": name}
             )
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -229,8 +231,8 @@ class Layouts(DomainResource):
         Idempotent: deleting a layout that does not exist is not an error.
 
         Returns:
-            ``True`` if the layout was deleted, ``False`` if it (or the domain) did not
-            exist.
+            ``True`` if the layout was deleted, ``False`` if it did not
+            exist (a missing domain raises ``ResourceNotFoundError``).
 
         Raises:
             ValidationError: ``name`` breaks the API's constraints (nothing sent).

@@ -669,6 +669,7 @@ class Matches(DomainResource):
             The service's answer.
 
         Raises:
+            TypeError: ``match`` is not a :class:`Match` (e.g. ``None``).
             ValidationError: the group has fewer than two ids, or ``main_profile_id`` is
                 not one of them (nothing sent).
             ResourceNotFoundError: a profile or the domain does not exist.
@@ -691,6 +692,10 @@ class Matches(DomainResource):
             >>> p.first_name, p.last_name, domain.profiles.exists(b)
             ('Ana', 'Lima', False)
         """
+        if not isinstance(match, Match):
+            raise TypeError(
+                f"match: expected a Match from matches.list(), got {type(match).__name__}"
+            )
         ids = list(dict.fromkeys(match.profile_ids))
         main = ids[0] if main_profile_id is None and ids else main_profile_id
         if main is None or main not in ids or len(ids) < 2:

@@ -131,7 +131,9 @@ class ObjectTypes(DomainResource):
     def exists(self, name: str) -> bool:
         """Whether object type ``name`` exists (``GetProfileObjectType``).
 
-        A missing domain also answers ``False``.
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a ``GetDomain`` tells it
+                from a missing object type).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -142,7 +144,8 @@ class ObjectTypes(DomainResource):
         """
         try:
             self._call("GetProfileObjectType", {"DomainName": self._domain, "ObjectTypeName": name})
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -183,6 +186,8 @@ class ObjectTypes(DomainResource):
             ``True`` if the type was deleted, ``False`` if it (or the domain) did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: ``name`` breaks the API's constraints (nothing sent).
 
         Example:

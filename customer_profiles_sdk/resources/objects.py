@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from .. import _service
+from ..errors import ValidationError
 from ..models.profile_object import ObjectFilter, ProfileObject
 from ..paging import Paged
 from ._base import DomainResource, api, coerce
@@ -25,19 +27,43 @@ def _json_default(value: Any) -> Any:
 
 
 def _to_json(data: Mapping[str, Any] | str) -> str:
+    """The ``Object`` member: standard JSON (RFC 8259). ``NaN``/``Infinity`` (which
+    ``json.dumps`` writes by default) and integers too long to write are refused; the
+    values are not echoed (an object is personal data)."""
     if isinstance(data, str):
         return data
     if isinstance(data, Mapping):
-        return json.dumps(dict(data), ensure_ascii=False, default=_json_default)
+        try:
+            return json.dumps(
+                dict(data), ensure_ascii=False, allow_nan=False, default=_json_default
+            )
+        except ValueError as exc:  # NaN/inf; an int over sys.get_int_max_str_digits()
+            problem = (
+                "a number that is NaN or infinite"
+                if "Out of range" in str(exc)
+                else ("an integer with too many digits")
+            )
+            violation = _service.Violation("Object", "standard JSON", f"holds {problem}")
+        raise ValidationError("PutProfileObject", [violation])
     raise TypeError(f"expected a mapping or a JSON string, got {type(data).__name__}")
 
 
 def _object_filter(value: FilterLike) -> ObjectFilter:
     if isinstance(value, tuple):
+        if len(value) != 2 or not isinstance(value[0], str):
+            violation = _service.Violation(
+                "ObjectFilter", "a (key_name, values) pair", f"got a tuple of {len(value)}"
+            )
+            raise ValidationError("ListProfileObjects", [violation])
         key_name, values = value
-        return ObjectFilter(
-            key_name=key_name, values=[values] if isinstance(values, str) else list(values)
-        )
+        if isinstance(values, str):
+            return ObjectFilter(key_name=key_name, values=[values])
+        if not isinstance(values, Iterable):
+            got = f"got {type(values).__name__}"
+            violation = _service.Violation("ObjectFilter.Values", "a list of strings", got)
+            raise ValidationError("ListProfileObjects", [violation])
+        # An empty list is sent: the service answers BadRequestException.
+        return ObjectFilter(key_name=key_name, values=list(values))
     return coerce(ObjectFilter, value)
 
 
@@ -175,6 +201,8 @@ class Objects(DomainResource):
             domain) did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: an argument breaks the API's constraints (nothing sent).
 
         Example:

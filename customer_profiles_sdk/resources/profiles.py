@@ -30,7 +30,7 @@ from ..models.profile import (
 )
 from ..paging import Paged
 from . import _key_names
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = ["Profiles"]
 
@@ -382,7 +382,7 @@ class Profiles(DomainResource):
             "billing_address": None
             if billing_address is None
             else coerce(Address, billing_address),
-            "attributes": None if attributes is None else dict(attributes),
+            "attributes": as_map(attributes),
             "profile_type": profile_type,
             "engagement_preferences": None
             if engagement_preferences is None
@@ -500,6 +500,8 @@ class Profiles(DomainResource):
             domain) does not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: a malformed id, key name or value (nothing sent).
             BadRequestError: the service refused (e.g. a key derived from fields).
 
@@ -591,11 +593,12 @@ class Profiles(DomainResource):
         Idempotent: deleting a profile that does not exist is not an error.
 
         Returns:
-            ``True`` if the profile was deleted, ``False`` if it did not exist (or the
-            domain does not exist).
+            ``True`` if the profile was deleted (also when an earlier attempt committed
+            and its retry found nothing), ``False`` if it did not exist.
 
         Raises:
             ValidationError: ``profile_id`` is malformed (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles

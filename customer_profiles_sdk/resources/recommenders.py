@@ -32,7 +32,7 @@ from ..models import (
     RecommenderSummary,
 )
 from ..paging import Paged
-from ._base import DomainResource, Resource, api, coerce
+from ._base import DomainResource, Resource, api, as_map, coerce
 
 __all__ = [
     "RecommenderFilterHandle",
@@ -377,7 +377,7 @@ class Recommenders(DomainResource):
             "RecommenderSchemaName": schema_name,
             "RecommenderConfig": wire,
             "Description": description,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         _raise_if("CreateRecommender", params, _config_checks(wire))
         response = self._call("CreateRecommender", params)
@@ -505,6 +505,8 @@ class Recommenders(DomainResource):
             ``True`` if the deletion started, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             BadRequestError: it is already being deleted.
 
         Example:
@@ -673,7 +675,7 @@ class RecommenderFilters(DomainResource):
             "RecommenderFilterExpression": expression,
             "RecommenderSchemaName": schema_name,
             "Description": description,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         response = self._call("CreateRecommenderFilter", params)
         return RecommenderFilterHandle(
@@ -722,6 +724,10 @@ class RecommenderFilters(DomainResource):
 
         Returns:
             ``True`` if the filter was deleted, ``False`` if it did not exist.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -847,7 +853,7 @@ class RecommenderSchemas(DomainResource):
                 ]
                 for dataset, columns in fields.items()
             },
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         _raise_if("CreateRecommenderSchema", params, _dataset_checks("Fields", fields))
         response = self._call("CreateRecommenderSchema", params)
@@ -882,6 +888,8 @@ class RecommenderSchemas(DomainResource):
             ``True`` if the schema was deleted, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             BadRequestError: a recommender or a filter still uses the schema.
         """
         return self._delete_if_exists(

@@ -34,7 +34,7 @@ from ..models import (
     SegmentSubscriptionEvent,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce, value_list
+from ._base import DomainResource, api, as_map, coerce, value_list
 
 __all__ = [
     "SegmentEstimateJob",
@@ -348,7 +348,7 @@ class Segments(DomainResource):
             "SegmentSort": None
             if sort is None
             else to_request(coerce(SegmentSort, sort), "SegmentSort"),
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         found = _segment_checks.check_one_of(segment_groups, sql, groups_member="SegmentGroups")
         if segment_groups is not None:
@@ -396,8 +396,11 @@ class Segments(DomainResource):
         return _convert.from_wire(SegmentDefinition, response)
 
     def exists(self, name: str) -> bool:
-        """Whether definition ``name`` exists (``GetSegmentDefinition``); a missing domain
-        is ``False`` too.
+        """Whether definition ``name`` exists (``GetSegmentDefinition``).
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -408,7 +411,8 @@ class Segments(DomainResource):
         """
         try:
             self.get(name)
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 
@@ -449,6 +453,10 @@ class Segments(DomainResource):
 
         Returns:
             ``True`` if the definition was deleted, ``False`` if it did not exist.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
 
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
@@ -870,6 +878,10 @@ class SegmentSubscriptions(DomainResource):
         Returns:
             ``True`` if a subscription was deleted, ``False`` if there was none.
 
+        Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
+
         Example:
             >>> from customer_profiles_sdk import CustomerProfiles
             >>> from customer_profiles_sdk.segments import all_of
@@ -988,11 +1000,15 @@ class SegmentStream(DomainResource):
         return _convert.from_wire(SegmentStreamAssociation, response)
 
     def exists(self) -> bool:
-        """Whether a stream was ever associated with the domain (``GetStreamForSegments``);
-        a missing domain is ``False`` too."""
+        """Whether a stream was ever associated with the domain (``GetStreamForSegments``).
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+        """
         try:
             self.get()
-        except ResourceNotFoundError:
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
             return False
         return True
 

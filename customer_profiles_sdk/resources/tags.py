@@ -19,8 +19,9 @@ embedded emulator's account is ``LocalBackend.account_id`` (``123456789012`` by 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
-from ._base import Resource, api
+from ._base import Resource, api, as_map
 
 __all__ = [
     "Tags",
@@ -229,7 +230,8 @@ class Tags(Resource):
 
         Raises:
             ValidationError: a bad ARN, tag key (1 to 128 characters, not starting
-                with ``aws:``) or value (at most 256 characters); nothing sent.
+                with ``aws:``) or value (at most 256 characters), or ``tags`` that is
+                not a mapping (``None``, a string); nothing sent.
             ResourceNotFoundError: the resource does not exist.
             BadRequestError: the resource would have more than 50 tags, or the ARN
                 names no taggable resource.
@@ -244,9 +246,10 @@ class Tags(Resource):
             >>> cp.tags.list(arn)
             {'env': 'prod'}
         """
-        if not tags:
+        if isinstance(tags, Mapping) and not tags:
             return
-        self._call("TagResource", {"resourceArn": arn, "tags": dict(tags)})
+        # Anything but a mapping (None, a string) is refused by the model check.
+        self._call("TagResource", {"resourceArn": arn, "tags": as_map(tags)})
 
     @api("UntagResource", bound=(), params={"resourceArn": "arn", "tagKeys": "keys"})
     def remove(self, arn: str, keys: Iterable[str]) -> None:
@@ -271,7 +274,10 @@ class Tags(Resource):
             >>> cp.tags.list(arn)
             {'env': 'dev'}
         """
-        tag_keys = [keys] if isinstance(keys, str) else [*keys]
-        if not tag_keys:
-            return
+        tag_keys: Any = [keys] if isinstance(keys, str) else keys
+        if isinstance(tag_keys, Iterable):
+            tag_keys = list(tag_keys)
+            if not tag_keys:
+                return
+        # Anything but keys (None, a number) is refused by the model check.
         self._call("UntagResource", {"resourceArn": arn, "tagKeys": tag_keys})

@@ -27,7 +27,7 @@ from ..models import (
     WorkflowType,
 )
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, as_map, coerce
 
 __all__ = ["WorkflowHandle", "Workflows"]
 
@@ -229,7 +229,7 @@ class Workflows(DomainResource):
             "IntegrationConfig": {"AppflowIntegration": appflow},
             "ObjectTypeName": object_type_name,
             "RoleArn": role_arn,
-            "Tags": None if tags is None else dict(tags),
+            "Tags": as_map(tags),
         }
         found = _workflow_checks(flow, batch_list)
         if found:
@@ -326,6 +326,8 @@ class Workflows(DomainResource):
             ``True`` if the workflow was deleted, ``False`` if it did not exist.
 
         Raises:
+            ResourceNotFoundError: the domain does not exist (a 404 is checked with
+                ``GetDomain``).
             ValidationError: ``workflow_id`` breaks the API's constraints (nothing sent).
 
         Example:

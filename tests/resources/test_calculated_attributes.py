@@ -267,8 +267,10 @@ def test_get_missing_is_not_found(cas: CalculatedAttributes) -> None:
         cas.get("missing")
 
 
-def test_exists_in_a_missing_domain_is_false(cp: CustomerProfiles) -> None:
-    assert cp.domain("nowhere").calculated_attributes.exists("spend") is False
+def test_exists_in_a_missing_domain_is_not_found(cp: CustomerProfiles) -> None:
+    """Issue 15, item 19: a missing domain is an error, not ``False``."""
+    with pytest.raises(ResourceNotFoundError, match="nowhere"):
+        cp.domain("nowhere").calculated_attributes.exists("spend")
 
 
 def test_repr_masks_personal_data(cas: CalculatedAttributes) -> None:

@@ -138,7 +138,8 @@ def test_missing_domain(cp: CustomerProfiles) -> None:
     nowhere = cp.domain("nowhere")
     with pytest.raises(ResourceNotFoundError):
         nowhere.domain_object_types.put(item())
-    assert nowhere.domain_object_types.exists("Item") is False
+    with pytest.raises(ResourceNotFoundError):  # issue 15, item 19
+        nowhere.domain_object_types.exists("Item")
     with pytest.raises(ResourceNotFoundError):
         nowhere.domain_object_types.list().to_list()
 

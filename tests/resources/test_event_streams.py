@@ -171,7 +171,8 @@ def test_bad_input_is_refused_before_sending(domain: Domain, backend: LocalBacke
 def test_missing_domain(cp: CustomerProfiles) -> None:
     with pytest.raises(ResourceNotFoundError):
         cp.domain("nowhere").event_streams.create("export", uri=KINESIS)
-    assert cp.domain("nowhere").event_streams.delete("export") is False
+    with pytest.raises(ResourceNotFoundError, match="nowhere"):  # issue 15, item 19
+        cp.domain("nowhere").event_streams.delete("export")
 
 
 def test_records_of_the_users_own_boto3_code_under_the_pytest_plugin(

@@ -411,7 +411,8 @@ def test_missing_domain(cp: CustomerProfiles) -> None:
         nowhere.event_triggers.create(
             "t1", object_type_name="Purchase", conditions=all_of(field("a").includes("b"))
         )
-    assert nowhere.event_triggers.exists("t1") is False
+    with pytest.raises(ResourceNotFoundError):  # issue 15, item 19
+        nowhere.event_triggers.exists("t1")
     with pytest.raises(ResourceNotFoundError):
         nowhere.event_triggers.list().to_list()
 

@@ -331,7 +331,8 @@ def test_exists(cp: CustomerProfiles, domain: Domain) -> None:
     domain.integrations.put("s3://orders", object_type_name="Order")
     assert domain.integrations.exists("s3://orders")
     assert not domain.integrations.exists("s3://other")
-    assert not cp.domain("no-such-domain").integrations.exists("s3://orders")
+    with pytest.raises(ResourceNotFoundError, match="no-such-domain"):
+        cp.domain("no-such-domain").integrations.exists("s3://orders")
 
 
 # --------------------------------------------------------------------------- list
@@ -385,8 +386,10 @@ def test_delete_is_idempotent(domain: Domain) -> None:
     assert domain.integrations.delete("s3://orders") is False
 
 
-def test_delete_in_a_missing_domain_is_false(cp: CustomerProfiles) -> None:
-    assert cp.domain("no-such-domain").integrations.delete("s3://orders") is False
+def test_delete_in_a_missing_domain_is_not_found(cp: CustomerProfiles) -> None:
+    """Issue 15, item 19: a missing domain is an error, not ``False``."""
+    with pytest.raises(ResourceNotFoundError, match="no-such-domain"):
+        cp.domain("no-such-domain").integrations.delete("s3://orders")
 
 
 def test_delete_with_a_too_long_uri_is_not_sent(domain: Domain, backend: LocalBackend) -> None:

@@ -265,7 +265,8 @@ def test_exists(domain: Domain, cp: CustomerProfiles) -> None:
     assert not domain.object_types.exists("Order")
     domain.object_types.put(order_type())
     assert domain.object_types.exists("Order")
-    assert not cp.domain("nowhere").object_types.exists("Order")
+    with pytest.raises(ResourceNotFoundError, match="nowhere"):  # issue 15, item 19
+        cp.domain("nowhere").object_types.exists("Order")
 
 
 def test_description_is_masked_in_repr(domain: Domain) -> None:
