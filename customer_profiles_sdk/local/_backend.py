@@ -27,6 +27,7 @@ from ._config_hooks import ConfigHooks
 from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
+from ._history import HistoryHooks
 from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
 from ._recommenders import RecommenderHooks
@@ -133,7 +134,12 @@ def emulator_client(
 
 
 class LocalBackend(
-    ConfigHooks, UploadJobHooks, WorkflowHooks, RecommenderHooks, _segment_hooks.SegmentHooks
+    ConfigHooks,
+    UploadJobHooks,
+    WorkflowHooks,
+    RecommenderHooks,
+    _segment_hooks.SegmentHooks,
+    HistoryHooks,
 ):
     """An in-memory Amazon Connect Customer Profiles service.
 

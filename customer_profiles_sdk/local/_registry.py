@@ -56,6 +56,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_upload_jobs",
     "_workflows",
     "_recommenders",
+    "_history",
     "segments._definitions",
     "segments._jobs",
     "segments._subscriptions",
@@ -143,6 +144,10 @@ class Settings:
     templates: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     consistency: str = "synchronous"
     visibility_delay: float = 5.0
+    #: Profile history (spec identity-history-jobs 3.5, 1.5): record history at all, and
+    #: the ``PerformedBy`` of API calls (``None``: the account's local user ARN). [A]
+    history_enabled: bool = True
+    caller_arn: str | None = None
 
 
 @attrs.define
