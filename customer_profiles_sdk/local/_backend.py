@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import _consistency, _registry, _state
+from ._attributes import AttributeHooks
 from ._clock import Clock
 from ._config_hooks import ConfigHooks
 from ._constraints import validate, validation_message
@@ -140,6 +141,7 @@ class LocalBackend(
     RecommenderHooks,
     _segment_hooks.SegmentHooks,
     HistoryHooks,
+    AttributeHooks,
 ):
     """An in-memory Amazon Connect Customer Profiles service.
 

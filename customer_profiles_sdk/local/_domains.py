@@ -6,6 +6,7 @@ import copy
 from collections import Counter
 from typing import Any
 
+from ._attributes import data_store_changed
 from ._errors import bad_request
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec
@@ -127,6 +128,7 @@ def create_domain(ctx: Context, req: Request) -> Response:
     _apply_config(domain.config, req)
     merge_tags(domain.tags, req.get("Tags") or {})
     domains[name] = domain
+    data_store_changed(ctx, domain)  # the daily attribute-statistics cycle (_attributes)
     return domain_to_wire(domain)
 
 
@@ -148,6 +150,7 @@ def update_domain(ctx: Context, req: Request) -> Response:
     # [A] Tags given to UpdateDomain are merged like TagResource (never removes a tag).
     merge_tags(domain.tags, req.get("Tags") or {})
     domain.updated_at = ctx.now()
+    data_store_changed(ctx, domain)  # the daily attribute-statistics cycle (_attributes)
     return domain_to_wire(domain)
 
 

@@ -57,6 +57,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_workflows",
     "_recommenders",
     "_history",
+    "_attributes",
     "segments._definitions",
     "segments._jobs",
     "segments._subscriptions",
