@@ -4,8 +4,10 @@ collections. Resources build requests, call the transport and return models."""
 from __future__ import annotations
 
 from .account_integrations import AccountIntegrations
+from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
 from .domains import Domain, Domains
+from .history import ProfileHistory
 from .integrations import Integrations
 from .matches import Matches
 from .object_types import ObjectTypes
@@ -34,6 +36,7 @@ from .workflows import WorkflowHandle, Workflows
 
 __all__ = [
     "AccountIntegrations",
+    "Attributes",
     "CalculatedAttributes",
     "Domain",
     "Domains",
@@ -41,6 +44,7 @@ __all__ = [
     "Matches",
     "ObjectTypes",
     "Objects",
+    "ProfileHistory",
     "Profiles",
     "Recommendations",
     "RecommenderFilterHandle",

@@ -13,6 +13,7 @@ from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, 
 from ..paging import Paged
 from ._base import Resource, api, coerce
 from ._domain_setup import DomainSetup
+from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
 from .integrations import Integrations
 from .matches import Matches
@@ -119,6 +120,11 @@ class Domain(Resource):
         """The domain's segments: definitions, estimates, membership, snapshots and
         membership events."""
         return Segments(self._transport, self._name)
+
+    @property
+    def attributes(self) -> Attributes:
+        """Attribute values and statistics of the domain's profiles and object types."""
+        return Attributes(self._transport, self._name)
 
     @property
     def upload_jobs(self) -> UploadJobs:
