@@ -238,3 +238,36 @@ def test_history_survives_a_state_file(tmp_path: Any) -> None:
     other.load_state(path)
     records = _history(other.client(), pid)
     assert [r["ActionType"] for r in records] == ["CREATED"]
+
+
+def test_object_expiry_is_recorded_by_the_service() -> None:
+    clock = Clock(1_700_000_000.0)
+    client = LocalBackend(clock=clock).client()
+    _domain(client)
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Order",
+        Description="orders",
+        AllowProfileCreation=True,
+        ExpirationDays=1,
+        Fields=ORDER_FIELDS,
+        Keys=ORDER_KEYS,
+    )
+    key = client.put_profile_object(
+        DomainName=D,
+        ObjectTypeName="Order",
+        Object=json.dumps({"orderId": "o-1", "email": "exp@example.com"}),
+    )["ProfileObjectUniqueKey"]
+    pid = client.search_profiles(DomainName=D, KeyName="_email", Values=["exp@example.com"])[
+        "Items"
+    ][0]["ProfileId"]
+    ingested_at = clock.now()
+    client.update_profile(DomainName=D, ProfileId=pid, FirstName="Kept")  # profile lives on
+    clock.advance(days=2)
+
+    expired = _history(client, pid, ActionType="EXPIRED")
+    assert len(expired) == 1
+    assert expired[0]["ObjectTypeName"] == "Order"
+    assert expired[0]["ProfileObjectUniqueKey"] == key
+    assert expired[0]["PerformedBy"] == "profile.amazonaws.com"
+    assert expired[0]["CreatedAt"].timestamp() == pytest.approx(ingested_at + DAY)
