@@ -379,6 +379,7 @@ class AttributeHooks:
             region: the domain's region.
 
         Example:
+            >>> from customer_profiles_sdk.local import LocalBackend
             >>> backend = LocalBackend()
             >>> client = backend.client()
             >>> _ = client.create_domain(DomainName="d", DefaultExpirationDays=30)

@@ -242,6 +242,7 @@ class HistoryHooks:
                 ``None`` leaves it as it is.
 
         Example:
+            >>> from customer_profiles_sdk.local import LocalBackend
             >>> backend = LocalBackend()
             >>> backend.configure_history(caller_arn="arn:aws:iam::123456789012:role/agent")
         """
