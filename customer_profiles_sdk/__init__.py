@@ -35,7 +35,11 @@ from .paging import Page, Paged
 from .resources.tags import (
     calculated_attribute_arn,
     domain_arn,
+    domain_object_type_arn,
+    event_stream_arn,
+    event_trigger_arn,
     integration_arn,
+    layout_arn,
     object_type_arn,
 )
 from .retry import RetryPolicy
@@ -65,6 +69,10 @@ __all__ = [
     "integration_arn",
     "object_type_arn",
     "show_personal_data",
+    "domain_object_type_arn",
+    "event_stream_arn",
+    "event_trigger_arn",
+    "layout_arn",
     "to_pandas",
     *models.__all__,
 ]

@@ -20,10 +20,11 @@ from __future__ import annotations
 import enum
 import functools
 import html
+import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -169,7 +170,12 @@ def require_pandas() -> Any:
     return pandas
 
 
-def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
+def to_pandas(
+    models: Iterable[Any],
+    *,
+    columns: Sequence[str] | Literal["all"] | None = None,
+    typed: bool = True,
+) -> pd.DataFrame:
     """A pandas ``DataFrame`` of ``models``, one row each, nested members flattened.
 
     Columns are the dotted keys of :func:`flatten` (``address.city``,
@@ -179,6 +185,14 @@ def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
     Args:
         models: SDK models, e.g. a list of :class:`~customer_profiles_sdk.Profile` (for
             a ``Paged`` result, use its own ``to_pandas()``).
+        columns: the columns to keep, in this order (missing ones are all ``None``);
+            ``None`` (default) keeps the columns that have a value in some row,
+            ``"all"`` keeps every column of the models.
+        typed: turn string columns whose every value is a canonical number, boolean
+            or ISO 8601 timestamp (the service sends calculated attribute values as
+            ``'69'`` and ``'false'``) into numbers, booleans and datetimes. Columns
+            named like identifiers (``*_id``, ``*_number``, ``postal_code``, phone
+            numbers, ...) stay strings.
 
     Raises:
         ImportError: pandas is not installed
@@ -187,13 +201,91 @@ def to_pandas(models: Iterable[Any]) -> pd.DataFrame:
     Example:
         >>> from customer_profiles_sdk import Address, Profile
         >>> df = to_pandas([Profile(first_name="Ana", address=Address(city="Oslo"))])
-        >>> df.loc[0, "address.city"]
-        'Oslo'
+        >>> df.loc[0, "address.city"], list(df.columns)
+        ('Oslo', ['first_name', 'address.city'])
+        >>> from customer_profiles_sdk.models import CalculatedAttributeValue
+        >>> df = to_pandas([CalculatedAttributeValue(
+        ...     calculated_attribute_name="orders", value="69", is_data_partial="false")])
+        >>> int(df.loc[0, "value"]) + 1, str(df["value"].dtype), bool(df.loc[0, "is_data_partial"])
+        (70, 'int64', False)
     """
     pandas = require_pandas()
-    rows, columns = _rows(models)
-    frame: pd.DataFrame = pandas.DataFrame(rows, columns=columns)
+    rows, found = _rows(models)
+    if columns is None:
+        found = [c for c in found if any(_has_value(row.get(c)) for row in rows)]
+    elif columns != "all":
+        found = list(columns)
+    frame: pd.DataFrame = pandas.DataFrame(rows, columns=found)
+    if typed:
+        for column in found:
+            converted = _typed_column([row.get(column) for row in rows], column)
+            if converted is not None:
+                frame[column] = pandas.Series(converted, index=frame.index, dtype=object)
+                frame[column] = frame[column].infer_objects()
     return frame
+
+
+def _has_value(value: Any) -> bool:
+    return value is not None and not (isinstance(value, (list, tuple, Mapping)) and not value)
+
+
+#: Columns that hold identifiers written with digits: never turned into numbers.
+_IDENTIFIER = re.compile(r"(^|[._])(\w*_id|\w*_ids|\w*number\w*|postal_code|\w*phone\w*|\w*code)$")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]{0,17})")
+_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+_TIMESTAMP = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
+    r"(Z|[-+][0-9]{2}:?[0-9]{2})?"
+)
+
+
+def _typed_column(values: Sequence[Any], name: str) -> list[Any] | None:
+    """``values`` as numbers, booleans or datetimes when every string among them is one
+    (``None`` kept); ``None`` when the column should stay as it is."""
+    strings = [v for v in values if v is not None]
+    if not strings or not all(isinstance(v, str) for v in strings) or _IDENTIFIER.search(name):
+        return None
+    if all(v.lower() in ("true", "false") for v in strings):
+        return [None if v is None else v.lower() == "true" for v in values]
+    if all(_INTEGER.fullmatch(v) for v in strings):
+        return [None if v is None else int(v) for v in values]
+    if all(_INTEGER.fullmatch(v) or _FLOAT.fullmatch(v) for v in strings):
+        return [None if v is None else float(v) for v in values]
+    if all(_TIMESTAMP.fullmatch(v) for v in strings):
+        try:
+            return [
+                None if v is None else datetime.fromisoformat(v.replace("Z", "+00:00"))
+                for v in values
+            ]
+        except ValueError:
+            return None
+    return None
+
+
+def progress(items: Iterable[Any], *, enabled: bool | None, desc: str) -> Iterable[Any]:
+    """``items`` with a ``tqdm.auto`` progress bar (items counted: the service gives no
+    totals).
+
+    Args:
+        enabled: ``True`` always shows the bar; ``None`` shows it only when the walk
+            takes longer than 2 seconds and tqdm is installed; ``False`` never.
+        desc: the bar's label.
+
+    Raises:
+        ImportError: ``enabled=True`` but tqdm is not installed.
+    """
+    if enabled is False:
+        return items
+    try:
+        from tqdm.auto import tqdm
+    except ImportError as exc:
+        if enabled:
+            raise ImportError(
+                "progress=True needs tqdm: pip install 'customer-profiles-sdk[pandas]'"
+            ) from exc
+        return items
+    bar: Iterable[Any] = tqdm(items, desc=desc, unit=" items", delay=0 if enabled else 2.0)
+    return bar
 
 
 # ---------------------------------------------------------------------------- HTML
@@ -563,3 +655,289 @@ def status_html(title: str, status: Any, rows: Sequence[tuple[str, Any]], *, fin
         if value is not None
     )
     return f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>{body}</table>'
+
+
+# ---------------------------------------------------------------------------- domain views
+# Views of a domain, a domain spec and a plan. Unlike a model's own view, which shows
+# the data the user asked for, these overviews mask the members the service model marks
+# as personal data (an object type's description, ...) unless show_personal_data() is on:
+# an overview is shared in screenshots and notebooks more than it is read for values.
+
+_KIND_COLOUR = {"create": "#2e7d32", "update": "#b26a00", "replace": "#8e24aa", "delete": "#c62828"}
+_SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
+
+
+def _revealed() -> bool:
+    from .models._base import _Reveal
+
+    return _Reveal.on
+
+
+def _shown(obj: Any, name: str) -> Any:
+    """Field ``name`` of model ``obj``, masked if it is personal data and not revealed."""
+    from .models._base import REDACTED
+
+    value = getattr(obj, name, None)
+    if value is None or _revealed():
+        return value
+    field = attrs.fields_dict(type(obj)).get(name)
+    if field is not None and field.metadata.get("sensitive"):
+        return REDACTED
+    return value
+
+
+def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    head = "".join(f'<th style="{_CELL}">{html.escape(c)}</th>' for c in columns)
+    if rows:
+        body = "".join(
+            "<tr>" + "".join(f'<td style="{_CELL}">{_cell(v)}</td>' for v in row) + "</tr>"
+            for row in rows
+        )
+    else:
+        body = f'<tr><td style="{_CELL}" colspan="{len(columns)}"><i>none</i></td></tr>'
+    return (
+        f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b> ({len(rows)})</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _pairs(title: str, pairs: Sequence[tuple[str, Any]]) -> str:
+    rows = "".join(
+        f'<tr><th style="{_CELL}">{html.escape(k)}</th><td style="{_CELL}">{_cell(v)}</td></tr>'
+        for k, v in pairs
+        if v is not None
+    )
+    return f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>{rows}</table>'
+
+
+def _model_pairs(obj: Any, skip: Sequence[str] = ()) -> list[tuple[str, Any]]:
+    """(dotted name, value) of the set fields of ``obj``, personal data masked."""
+    from .models._base import REDACTED
+
+    out = []
+    for name, value in _field_rows(obj):
+        top = name.split(".", 1)[0].split("[", 1)[0]
+        if top in skip:
+            continue
+        field = attrs.fields_dict(type(obj)).get(top)
+        if field is not None and field.metadata.get("sensitive") and not _revealed():
+            value = REDACTED
+        out.append((name, value))
+    return out
+
+
+def domain_html(
+    settings: Any,
+    object_types: Sequence[Any],
+    calculated: Sequence[Any],
+    integrations: Sequence[Any],
+) -> str:
+    """A domain's overview: settings, object types, calculated attributes, integrations.
+
+    Args:
+        settings: the :class:`~customer_profiles_sdk.DomainSettings`.
+        object_types: its :class:`~customer_profiles_sdk.ObjectTypeSummary` items.
+        calculated: its :class:`~customer_profiles_sdk.CalculatedAttributeSummary` items.
+        integrations: its :class:`~customer_profiles_sdk.Integration` items.
+    """
+    name = getattr(settings, "domain_name", "?")
+    parts = [
+        f'<div><h4 style="margin:4px 0">Domain {html.escape(str(name))}</h4>',
+        _pairs("Settings", _model_pairs(settings, skip=("domain_name", "tags"))),
+        _table(
+            "Object types",
+            ("name", "description", "template", "last updated"),
+            [
+                (
+                    t.object_type_name,
+                    _shown(t, "description"),
+                    getattr(t, "template_id", None),
+                    getattr(t, "last_updated_at", None),
+                )
+                for t in object_types
+            ],
+        ),
+        _table(
+            "Calculated attributes",
+            ("name", "display name", "description", "status"),
+            [
+                (
+                    c.calculated_attribute_name,
+                    _shown(c, "display_name"),
+                    _shown(c, "description"),
+                    getattr(c, "status", None),
+                )
+                for c in calculated
+            ],
+        ),
+        _table(
+            "Integrations",
+            ("uri", "object type", "workflow", "created"),
+            [
+                (
+                    i.uri,
+                    i.object_type_name,
+                    getattr(i, "workflow_id", None),
+                    getattr(i, "created_at", None),
+                )
+                for i in integrations
+            ],
+        ),
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def spec_html(spec: Any) -> str:
+    """A domain spec's overview (what it declares; personal data masked)."""
+    from .models._base import REDACTED
+
+    data = spec.to_dict()
+    sections = _sections()
+    settings = [(k, v) for k, v in _flat_items(data, sections) if k.split(".")[0] not in sections]
+    types = data.get("ObjectTypes") or {}
+    calculated = data.get("CalculatedAttributes") or {}
+    segments = data.get("SegmentDefinitions") or {}
+    masked = not _revealed()
+    parts = [
+        f'<div><h4 style="margin:4px 0">Domain spec {html.escape(spec.domain_name)}</h4>',
+        _pairs("Settings", settings),
+        _table(
+            "Object types",
+            ("name", "description", "template", "fields", "keys"),
+            [
+                (
+                    name,
+                    REDACTED if masked and body.get("Description") else body.get("Description"),
+                    body.get("TemplateId"),
+                    len(body.get("Fields") or {}),
+                    ", ".join(body.get("Keys") or {}),
+                )
+                for name, body in types.items()
+            ],
+        ),
+        _table(
+            "Calculated attributes",
+            ("name", "expression", "statistic", "range"),
+            [
+                (
+                    name,
+                    (body.get("AttributeDetails") or {}).get("Expression"),
+                    body.get("Statistic"),
+                    _range_text(body.get("Conditions") or {}),
+                )
+                for name, body in calculated.items()
+            ],
+        ),
+        _table(
+            "Integrations",
+            ("uri", "object type"),
+            [
+                (i.get("Uri"), i.get("ObjectTypeName") or i.get("ObjectTypeNames"))
+                for i in data.get("Integrations") or []
+            ],
+        ),
+    ]
+    if segments:
+        parts.append(
+            _table(
+                "Segment definitions",
+                ("name", "display name"),
+                [(name, body.get("DisplayName")) for name, body in segments.items()],
+            )
+        )
+    for section in _sections():
+        if section in _SHOWN or not data.get(section):
+            continue
+        entries = data[section]
+        items = entries.items() if isinstance(entries, Mapping) else enumerate(entries)
+        parts.append(
+            _table(
+                re.sub(r"(?<!^)(?=[A-Z])", " ", section).capitalize(),
+                ("name", "members"),
+                [
+                    (name, ", ".join(body) if isinstance(body, Mapping) else body)
+                    for name, body in items
+                ],
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+_SHOWN = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
+
+
+def _sections() -> tuple[str, ...]:
+    from .domain_spec import SECTION_MEMBERS  # the spec's sections, however many
+
+    return SECTION_MEMBERS
+
+
+def _flat_items(
+    data: Mapping[str, Any], sections: Sequence[str], prefix: str = ""
+) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value and key not in sections:
+            out.extend(_flat_items(value, sections, f"{name}."))
+        else:
+            out.append((name, value))
+    return out
+
+
+def _range_text(conditions: Mapping[str, Any]) -> str | None:
+    span = conditions.get("Range")
+    if not isinstance(span, Mapping):
+        return None
+    return f"{span.get('Value')} {str(span.get('Unit', '')).lower()}".strip()
+
+
+def plan_html(plan: Any) -> str:
+    """A plan as a coloured table: one row per change, its members' before and after."""
+    counts = ", ".join(f"{plan.count(k)} to {k}" for k in ("create", "update", "replace", "delete"))
+    title = (
+        f"Plan for domain {plan.domain_name}: {counts}"
+        if plan.changes
+        else f"No changes: domain {plan.domain_name} matches the spec"
+    )
+    rows = []
+    for change in plan.changes:
+        colour = _KIND_COLOUR[change.kind]
+        diffs = "<br>".join(
+            html.escape(f"{path}: {_diff_text(change.kind, before, after)}")
+            for path, before, after in change.differences()
+        )
+        name = change.name + (f" ({change.reason})" if change.reason else "")
+        rows.append(
+            f'<tr><td style="{_CELL};color:{colour};font-weight:bold">'
+            f"{html.escape(_SYMBOL[change.kind])} {change.kind}</td>"
+            f'<td style="{_CELL}">{html.escape(change.resource)}</td>'
+            f'<td style="{_CELL}">{html.escape(name)}</td>'
+            f'<td style="{_CELL};font-family:monospace">{diffs}</td></tr>'
+        )
+    head = "".join(
+        f'<th style="{_CELL}">{c}</th>' for c in ("change", "resource", "name", "members")
+    )
+    out = (
+        f'<table style="{_STYLE}"><caption><b>{html.escape(title)}</b></caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+    if plan.unmanaged:
+        kept = ", ".join(html.escape(f"{c.resource} {c.name}") for c in plan.unmanaged)
+        out += f"<p><i>Not in the spec, kept (apply with prune to delete):</i> {kept}</p>"
+    return out
+
+
+def _diff_text(kind: str, before: Any, after: Any) -> str:
+    import json
+
+    def show(value: Any) -> str:
+        return "(absent)" if value is None else json.dumps(value, default=str)
+
+    if kind == "create":
+        return show(after)
+    if kind == "delete":
+        return show(before)
+    return f"{show(before)} -> {show(after)}"

@@ -38,6 +38,20 @@ CLI's JSON), so anything the API reference shows can be pasted in:
             - Dimensions:
                 - CalculatedAttributes:
                     total_spend: {DimensionType: GREATER_THAN, Values: ["1000"]}
+    DomainObjectTypes:            # PutDomainObjectType members (Data Store)
+      Item:
+        Fields:
+          title: {Source: _source.title, Target: _item.Title}
+    EventStreams:                 # CreateEventStream members
+      export: {Uri: "arn:aws:kinesis:us-east-1:123456789012:stream/profiles"}
+    EventTriggers:                # CreateEventTrigger members
+      big-order:
+        ObjectTypeName: Order
+        EventTriggerConditions:
+          - LogicalOperator: ALL
+            EventTriggerDimensions:
+              - ObjectAttributes:
+                  - {FieldName: total, ComparisonOperator: GREATER_THAN, Values: ["100"]}
 
 ``cp.domains.plan(spec)`` shows what would change, ``cp.domains.apply(spec)`` makes the
 domain match the spec, ``cp.domains.export(name)`` writes an existing domain as a spec.
@@ -54,7 +68,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
@@ -62,11 +76,15 @@ import attrs
 import yaml
 
 from . import _convert, _segment_checks, _service
+from ._config_checks import kinesis_uri_violations, trigger_violations
 from ._service import Violation
 from .errors import CustomerProfilesError, ValidationError
 from .models import (
     CalculatedAttribute,
     DataStore,
+    DomainObjectType,
+    EventStreamSpec,
+    EventTrigger,
     IntegrationSpec,
     Matching,
     ObjectType,
@@ -79,8 +97,11 @@ __all__ = [
     "ApplyResult",
     "Change",
     "DomainSpec",
+    "EventStreamSpec",
     "IntegrationSpec",
     "Plan",
+    "PlanDriftError",
+    "SavedPlan",
     "SpecError",
 ]
 
@@ -91,7 +112,15 @@ SETTINGS_MEMBERS: tuple[str, ...] = tuple(
     m for m in _service.structure("CreateDomainRequest").members if m not in ("DomainName", "Tags")
 )
 #: Top-level members of a spec file for what lives in the domain.
-SECTION_MEMBERS = ("ObjectTypes", "CalculatedAttributes", "Integrations", "SegmentDefinitions")
+SECTION_MEMBERS = (
+    "ObjectTypes",
+    "CalculatedAttributes",
+    "Integrations",
+    "DomainObjectTypes",
+    "EventStreams",
+    "EventTriggers",
+    "SegmentDefinitions",
+)
 TOP_MEMBERS: tuple[str, ...] = ("DomainName", *SETTINGS_MEMBERS, "Tags", *SECTION_MEMBERS)
 
 #: Members a template supplies; a spec gives them only for types without ``TemplateId``.
@@ -104,7 +133,13 @@ _ENTRY_OPERATION = {
     "CalculatedAttributes": ("CreateCalculatedAttributeDefinition", "CalculatedAttributeName"),
     "Integrations": ("PutIntegration", None),
     "SegmentDefinitions": ("CreateSegmentDefinition", "SegmentDefinitionName"),
+    "DomainObjectTypes": ("PutDomainObjectType", "ObjectTypeName"),
+    "EventStreams": ("CreateEventStream", "EventStreamName"),
+    "EventTriggers": ("CreateEventTrigger", "EventTriggerName"),
 }
+
+#: A domain has one event stream at most (a quota that cannot be raised).
+MAX_EVENT_STREAMS = 1
 
 _REFERENCE = re.compile(r"\{([^{}]*)\}")
 
@@ -123,7 +158,8 @@ def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 @attrs.frozen(kw_only=True)
 class DomainSpec:
-    """A domain as code: its settings, object types, calculated attributes, integrations.
+    """A domain as code: its settings, object types, calculated attributes, integrations,
+    Data Store object types, event streams and event triggers.
 
     Build one from a file (:meth:`load`), from a dict in the API's member names
     (:meth:`from_dict`), from an existing domain (``cp.domains.export(name)``), or in
@@ -133,10 +169,11 @@ class DomainSpec:
     Members absent from a spec: ``DefaultEncryptionKey`` and ``DeadLetterQueueUrl`` are
     cleared, ``Matching`` and ``RuleBasedMatching`` are disabled, ``DataStore`` is left
     as it is. Tags are added and updated but never removed (the update operations of
-    the API only add tags). Object types, calculated attributes and integrations that
-    are not in the spec are deleted only by ``apply(spec, prune=True)``. Segment
-    definitions cannot be updated: one whose definition changes is replaced (deleted and
-    created again); only tags are added to an existing one.
+    the API only add tags). Object types, calculated attributes, integrations, Data
+    Store object types, event streams, event triggers and segment definitions that are not
+    in the spec are deleted only by ``apply(spec, prune=True)``. Segment definitions cannot
+    be updated: one whose definition changes is replaced (deleted and created again); only
+    tags are added to an existing one.
 
     Attributes:
         domain_name: the domain.
@@ -152,6 +189,11 @@ class DomainSpec:
         calculated_attributes: the calculated attribute definitions.
         integrations: the integrations, identified by their URI.
         segment_definitions: the segment definitions (classic or SQL).
+        domain_object_types: the Data Store object types (they need the domain's Data
+            Store enabled).
+        event_streams: the event stream (one at most), to a Kinesis data stream.
+        event_triggers: the event triggers; an integration names the one it runs in
+            ``event_trigger_names``.
 
     Example:
         >>> from customer_profiles_sdk.models import Matching
@@ -185,6 +227,9 @@ class DomainSpec:
     segment_definitions: tuple[SegmentDefinition, ...] = attrs.field(
         factory=tuple, converter=_tuple
     )
+    domain_object_types: tuple[DomainObjectType, ...] = attrs.field(factory=tuple, converter=_tuple)
+    event_streams: tuple[EventStreamSpec, ...] = attrs.field(factory=tuple, converter=_tuple)
+    event_triggers: tuple[EventTrigger, ...] = attrs.field(factory=tuple, converter=_tuple)
 
     # ----------------------------------------------------------------- lookups
 
@@ -218,6 +263,39 @@ class DomainSpec:
         """
         for item in self.segment_definitions:
             if item.segment_definition_name == name:
+                return item
+        raise KeyError(name)
+
+    def domain_object_type(self, name: str) -> DomainObjectType:
+        """The Data Store object type ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such Data Store object type.
+        """
+        for item in self.domain_object_types:
+            if item.object_type_name == name:
+                return item
+        raise KeyError(name)
+
+    def event_stream(self, name: str) -> EventStreamSpec:
+        """The event stream ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such event stream.
+        """
+        for item in self.event_streams:
+            if item.event_stream_name == name:
+                return item
+        raise KeyError(name)
+
+    def event_trigger(self, name: str) -> EventTrigger:
+        """The event trigger ``name`` of the spec.
+
+        Raises:
+            KeyError: the spec has no such event trigger.
+        """
+        for item in self.event_triggers:
+            if item.event_trigger_name == name:
                 return item
         raise KeyError(name)
 
@@ -268,6 +346,18 @@ class DomainSpec:
             _convert.from_wire(SegmentDefinition, {**body, "SegmentDefinitionName": name})
             for name, body in (data.get("SegmentDefinitions") or {}).items()
         ]
+        domain_object_types = [
+            _convert.from_wire(DomainObjectType, {**body, "ObjectTypeName": name})
+            for name, body in (data.get("DomainObjectTypes") or {}).items()
+        ]
+        event_streams = [
+            _convert.from_wire(EventStreamSpec, {**body, "EventStreamName": name})
+            for name, body in (data.get("EventStreams") or {}).items()
+        ]
+        event_triggers = [
+            _convert.from_wire(EventTrigger, {**body, "EventTriggerName": name})
+            for name, body in (data.get("EventTriggers") or {}).items()
+        ]
         return cls(
             domain_name=data["DomainName"],
             default_expiration_days=data["DefaultExpirationDays"],
@@ -281,6 +371,9 @@ class DomainSpec:
             calculated_attributes=calculated,
             integrations=integrations,
             segment_definitions=segments,
+            domain_object_types=domain_object_types,
+            event_streams=event_streams,
+            event_triggers=event_triggers,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -328,6 +421,30 @@ class DomainSpec:
                 item.segment_definition_name: segment_definition_body(item)
                 for item in self.segment_definitions
             }
+        if self.domain_object_types:
+            out["DomainObjectTypes"] = {
+                item.object_type_name: _without(
+                    _convert.to_request(item, "PutDomainObjectTypeRequest"),
+                    ("DomainName", "ObjectTypeName"),
+                )
+                for item in self.domain_object_types
+            }
+        if self.event_streams:
+            out["EventStreams"] = {
+                item.event_stream_name: _without(
+                    _convert.to_request(item, "CreateEventStreamRequest"),
+                    ("DomainName", "EventStreamName"),
+                )
+                for item in self.event_streams
+            }
+        if self.event_triggers:
+            out["EventTriggers"] = {
+                item.event_trigger_name: _without(
+                    _convert.to_request(item, "CreateEventTriggerRequest"),
+                    ("DomainName", "EventTriggerName"),
+                )
+                for item in self.event_triggers
+            }
         return out
 
     # ----------------------------------------------------------------- files
@@ -348,20 +465,55 @@ class DomainSpec:
                 print(cp.domains.plan(spec))
         """
         source = os.fspath(path)
-        text = Path(source).read_text(encoding="utf-8")
+        return cls.loads(
+            Path(source).read_text(encoding="utf-8"), _format_of(source), source=source
+        )
+
+    @classmethod
+    def loads(
+        cls, text: str, format: Literal["yaml", "json"] = "yaml", *, source: str | None = None
+    ) -> DomainSpec:
+        """Read a spec from YAML or JSON text.
+
+        A problem found in YAML text names its line, and a value YAML read as something
+        else than the text shows (``Time: 10:30`` is the number 630 in YAML 1.1, ``yes``
+        is ``true``) comes with the fix: quote it.
+
+        Raises:
+            SpecError: the text cannot be parsed, or the spec is invalid.
+
+        Example:
+            >>> try:
+            ...     DomainSpec.loads("DomainName: retail\\nDefaultExpirationDays: 30\\n"
+            ...                      "Matching:\\n  Enabled: true\\n"
+            ...                      "  JobSchedule: {DayOfTheWeek: SUNDAY, Time: 10:30}\\n")
+            ... except SpecError as err:
+            ...     print(err.violations[0].detail)
+            got int; line 5: YAML 1.1 reads 10:30 as the number 630 (base 60), quote it: "10:30"
+        """
         try:
-            data = _parse(text, _format_of(source))
+            data = _parse(text, format)
         except (yaml.YAMLError, json.JSONDecodeError) as exc:
-            raise SpecError(
-                [Violation("(file)", f"valid {_format_of(source).upper()}", str(exc))],
-                source=source,
-            ) from exc
+            raise SpecError([_parse_violation(exc, format)], source=source) from exc
         if not isinstance(data, Mapping):
             raise SpecError(
                 [Violation("(file)", "a mapping of members", f"got {type(data).__name__}")],
                 source=source,
             )
-        return cls.from_dict(data, source=source)
+        try:
+            return cls.from_dict(data, source=source)
+        except SpecError as exc:
+            if format != "yaml":
+                raise
+            nodes = _yaml_nodes(text)
+            raise SpecError([_located(v, nodes) for v in exc.violations], source=source) from None
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: what the spec declares, as tables (personal data masked)."""
+        from ._display import spec_html
+
+        page: str = spec_html(self)
+        return page
 
     def dumps(self, format: Literal["yaml", "json"] = "yaml") -> str:
         """The spec as YAML or JSON text (members in the API's order).
@@ -384,19 +536,38 @@ class DomainSpec:
 
     # ----------------------------------------------------------------- validation
 
-    def problems(self, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+    def problems(
+        self,
+        *,
+        known_object_types: Collection[str] | None = None,
+        known_event_triggers: Collection[str] | None = None,
+    ) -> list[Violation]:
         """Every problem of the spec (empty when valid); nothing is sent.
 
         Args:
             known_object_types: object types that exist besides the spec's own (the
                 domain's, the templates'). With ``None``, references to object types the
                 spec does not define are not checked.
+            known_event_triggers: event triggers that exist besides the spec's own (the
+                domain's). With ``None``, integrations' references to event triggers the
+                spec does not define are not checked.
         """
-        return check_spec(self.to_dict(), known_object_types=known_object_types)
+        return check_spec(
+            self.to_dict(),
+            known_object_types=known_object_types,
+            known_event_triggers=known_event_triggers,
+        )
 
-    def validate(self, *, known_object_types: Collection[str] | None = None) -> None:
+    def validate(
+        self,
+        *,
+        known_object_types: Collection[str] | None = None,
+        known_event_triggers: Collection[str] | None = None,
+    ) -> None:
         """Raise :class:`SpecError` listing every problem of the spec, if any."""
-        problems = self.problems(known_object_types=known_object_types)
+        problems = self.problems(
+            known_object_types=known_object_types, known_event_triggers=known_event_triggers
+        )
         if problems:
             raise SpecError(problems)
 
@@ -427,6 +598,99 @@ def _parse(text: str, fmt: str) -> Any:
     return yaml.safe_load(text)
 
 
+# --------------------------------------------------------------------------- YAML positions
+
+_LAST_STEP = re.compile(r"(\.[^.\[\]]*|\[[^\]]*\])$")
+#: What a plain YAML 1.1 scalar that PyYAML reads as a number or boolean looks like.
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+
+
+def _parse_violation(exc: Exception, fmt: str) -> Violation:
+    """A parse error as a violation naming the line and, for common mistakes, the fix."""
+    if isinstance(exc, json.JSONDecodeError):
+        return Violation(f"line {exc.lineno}, column {exc.colno}", "valid JSON", exc.msg)
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    where = "(file)" if mark is None else f"line {mark.line + 1}, column {mark.column + 1}"
+    hint = ""
+    if "'\\t'" in problem or "\\t" in problem:
+        hint = "; indent with spaces: YAML does not allow tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = '; a value that contains ": " must be quoted, e.g. Description: "a: b"'
+    elif "found undefined alias" in problem or "found character '*'" in problem:
+        hint = '; a value starting with "*" or "&" must be quoted'
+    elif "found character '@'" in problem or "found character '`'" in problem:
+        hint = "; a value starting with @ or ` must be quoted"
+    return Violation(where, "valid YAML", problem + hint)
+
+
+def _yaml_nodes(text: str) -> dict[str, yaml.Node]:
+    """Each member of a YAML document by its spec path (``ObjectTypes.Order.Keys``,
+    ``Integrations[0]`` and ``Integrations[<Uri>]``)."""
+    out: dict[str, yaml.Node] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        out[path] = node
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = str(key.value)
+                walk(value, f"{path}.{name}" if path else name)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{path}[{index}]")
+                uri = _member(item, "Uri")
+                if uri is not None:
+                    walk(item, f"{path}[{uri}]")
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # pragma: no cover - the text parsed once already
+        return out
+    if root is not None:
+        walk(root, "")
+    return out
+
+
+def _member(node: yaml.Node, name: str) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == name and isinstance(value, yaml.ScalarNode):
+                return str(value.value)
+    return None
+
+
+def _located(violation: Violation, nodes: Mapping[str, yaml.Node]) -> Violation:
+    """``violation`` with the line of the member it is about and, for a plain scalar that
+    YAML read as a number or boolean where a string was wanted, how to quote it."""
+    path = violation.path
+    while path not in nodes and _LAST_STEP.search(path):
+        path = _LAST_STEP.sub("", path)
+    node = nodes.get(path)
+    if node is None:
+        return violation
+    line = f"line {node.start_mark.line + 1}"
+    hint = ""
+    if (
+        path == violation.path
+        and isinstance(node, yaml.ScalarNode)
+        and node.style is None
+        and violation.constraint == "a string"
+    ):
+        hint = _quote_hint(str(node.value))
+    return Violation(violation.path, violation.constraint, f"{violation.detail}; {line}{hint}")
+
+
+def _quote_hint(text: str) -> str:
+    value = yaml.safe_load(text)
+    if _SEXAGESIMAL.fullmatch(text) and isinstance(value, (int, float)):
+        return f': YAML 1.1 reads {text} as the number {value} (base 60), quote it: "{text}"'
+    if isinstance(value, bool):
+        return f': YAML reads {text} as {str(value).lower()}, quote it: "{text}"'
+    if value is None:
+        return f': YAML reads {text or "an empty value"} as null, quote it: "{text}"'
+    return f': YAML reads {text} as a {type(value).__name__}, quote it: "{text}"'
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
@@ -436,19 +700,29 @@ def _json_default(value: Any) -> Any:
 # --------------------------------------------------------------------------- checks
 
 
-def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) -> list[Violation]:
+def check_spec(
+    data: Any,
+    *,
+    known_object_types: Collection[str] | None = None,
+    known_event_triggers: Collection[str] | None = None,
+) -> list[Violation]:
     """Every problem of a spec in dict form, in document order.
 
     Checks: the layout of the file (unknown members, sections of the wrong kind), each
     entry against the request it produces (``CreateDomain``, ``PutProfileObjectType``,
-    ``CreateCalculatedAttributeDefinition``, ``PutIntegration``) with
-    :func:`~customer_profiles_sdk._service.check_request`, and the cross-checks the
-    service would otherwise refuse halfway through an apply.
+    ``CreateCalculatedAttributeDefinition``, ``PutIntegration``, ``PutDomainObjectType``,
+    ``CreateEventStream``, ``CreateEventTrigger``) with
+    :func:`~customer_profiles_sdk._service.check_request` and the documented rules the
+    model cannot express, and the cross-checks the service would otherwise refuse
+    halfway through an apply.
 
     Args:
         data: the spec in the API's member names.
         known_object_types: object types that exist outside the spec; ``None`` skips
             the check of references to object types the spec does not define.
+        known_event_triggers: event triggers that exist outside the spec; ``None``
+            skips the check of integrations' references to triggers the spec does not
+            define.
     """
     if not isinstance(data, Mapping):
         return [Violation("(spec)", "a mapping of members", f"got {type(data).__name__}")]
@@ -466,8 +740,16 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
         found.append(Violation("Integrations", "a list", f"got {type(integrations).__name__}"))
         integrations = []
 
+    data_types_section = _section(data, "DomainObjectTypes", found)
+    streams_section = _section(data, "EventStreams", found)
+    triggers_section = _section(data, "EventTriggers", found)
+
     spec_types = set(types_section)
     known = None if known_object_types is None else spec_types | set(known_object_types)
+    spec_triggers = set(triggers_section)
+    known_triggers = (
+        None if known_event_triggers is None else spec_triggers | set(known_event_triggers)
+    )
     for name, body in types_section.items():
         where = f"ObjectTypes.{name}"
         if _entry_ok(body, where, "ObjectTypes", found):
@@ -479,6 +761,7 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
             found += _entry_request(where, "CalculatedAttributes", name, body)
             found += _calculated_checks(where, body, spec_types, known)
     seen_uris: set[str] = set()
+    trigger_users: dict[str, str] = {}
     for index, body in enumerate(integrations or []):
         uri = body.get("Uri") if isinstance(body, Mapping) else None
         where = f"Integrations[{uri}]" if isinstance(uri, str) else f"Integrations[{index}]"
@@ -486,12 +769,48 @@ def check_spec(data: Any, *, known_object_types: Collection[str] | None = None) 
             continue
         found += _entry_request(where, "Integrations", None, body)
         found += _integration_checks(where, body, spec_types, known)
+        found += _integration_trigger_checks(where, body, known_triggers, trigger_users)
         if isinstance(uri, str):
             if uri in seen_uris:
                 found.append(Violation(f"{where}.Uri", "unique", "the Uri is listed twice"))
             seen_uris.add(uri)
     found += _segment_definitions_checks(_section(data, "SegmentDefinitions", found))
+    for name, body in data_types_section.items():
+        where = f"DomainObjectTypes.{name}"
+        if _entry_ok(body, where, "DomainObjectTypes", found):
+            found += _entry_request(where, "DomainObjectTypes", name, body)
+            if isinstance(body.get("Fields"), Mapping) and not body["Fields"]:
+                found.append(Violation(f"{where}.Fields", "at least 1 field", "empty"))
+    if len(streams_section) > MAX_EVENT_STREAMS:
+        found.append(
+            Violation(
+                "EventStreams",
+                f"at most {MAX_EVENT_STREAMS} event stream per domain",
+                f"got {len(streams_section)}",
+            )
+        )
+    for name, body in streams_section.items():
+        where = f"EventStreams.{name}"
+        if _entry_ok(body, where, "EventStreams", found):
+            found += _entry_request(where, "EventStreams", name, body)
+            found += [_at(where, v) for v in kinesis_uri_violations(body.get("Uri"))]
+    for name, body in triggers_section.items():
+        where = f"EventTriggers.{name}"
+        if _entry_ok(body, where, "EventTriggers", found):
+            found += _entry_request(where, "EventTriggers", name, body)
+            found += [_at(where, v) for v in trigger_violations(body)]
+            type_name = body.get("ObjectTypeName")
+            if (
+                isinstance(type_name, str)
+                and not type_name.startswith("_")
+                and _unresolved(type_name, spec_types, known)
+            ):
+                found.append(_missing_type(f"{where}.ObjectTypeName", type_name))
     return found
+
+
+def _at(where: str, violation: Violation) -> Violation:
+    return Violation(f"{where}.{violation.path}", violation.constraint, violation.detail)
 
 
 def _unknown(path: str, name: str, allowed: Sequence[str]) -> Violation:
@@ -681,6 +1000,36 @@ def _integration_checks(
             if isinstance(type_name, str) and _unresolved(type_name, spec_types, known):
                 out.append(_missing_type(f"{where}.ObjectTypeNames[{event!r}]", type_name))
     return out
+
+
+def _integration_trigger_checks(
+    where: str, body: Mapping[str, Any], known: set[str] | None, users: dict[str, str]
+) -> list[Violation]:
+    """``EventTriggerNames``: triggers of the spec or the domain, one integration each."""
+    names = body.get("EventTriggerNames")
+    out = []
+    for i, name in enumerate(names if isinstance(names, list) else []):
+        if not isinstance(name, str):
+            continue
+        path = f"{where}.EventTriggerNames[{i}]"
+        if known is not None and name not in known:
+            out.append(
+                Violation(
+                    path,
+                    MISSING_TRIGGER,
+                    f"event trigger {name!r} is neither in the spec nor in the domain",
+                )
+            )
+        if name in users:
+            out.append(
+                Violation(path, "one integration per event trigger", f"{users[name]} lists it too")
+            )
+        users.setdefault(name, where)
+    return out
+
+
+#: The constraint of a reference to an event trigger that does not exist.
+MISSING_TRIGGER = "an event trigger of the spec or the domain"
 
 
 def _missing_type(path: str, type_name: str) -> Violation:
@@ -893,7 +1242,14 @@ class SpecError(ValidationError):
 
 ChangeKind = Literal["create", "update", "delete", "replace"]
 ResourceKind = Literal[
-    "domain", "object_type", "calculated_attribute", "integration", "segment_definition"
+    "domain",
+    "object_type",
+    "calculated_attribute",
+    "integration",
+    "domain_object_type",
+    "event_stream",
+    "event_trigger",
+    "segment_definition",
 ]
 
 _SYMBOL = {"create": "+", "update": "~", "delete": "-", "replace": "-/+"}
@@ -906,16 +1262,19 @@ class Change:
     Attributes:
         kind: ``create``, ``update``, ``delete`` or ``replace`` (delete, then create:
             for calculated attributes, whose definition other than ``DisplayName``,
-            ``Description`` and ``Conditions`` cannot be updated, and for segment
-            definitions, which cannot be updated at all: their ``update`` only adds tags).
-        resource: ``domain``, ``object_type``, ``calculated_attribute``, ``integration``
-            or ``segment_definition``.
-        name: the domain, object type, calculated attribute or segment definition name,
-            or integration URI.
+            ``Description`` and ``Conditions`` cannot be updated; for event streams,
+            which cannot be updated at all; for event triggers, when a member is removed; and
+            for segment definitions, which cannot be updated at all: their ``update`` only
+            adds tags).
+        resource: ``domain``, ``object_type``, ``calculated_attribute``, ``integration``,
+            ``domain_object_type``, ``event_stream``, ``event_trigger`` or
+            ``segment_definition``.
+        name: the name of the domain or resource, or the integration's URI.
         before: the resource as it is, in request members (``None`` for a create).
         after: the resource as the spec wants it (``None`` for a delete).
         reason: why a change is a replace.
-        request: the request members ``apply`` sends (without ``DomainName``).
+        request: the request members ``apply`` sends (without ``DomainName``; for a
+            tag change of an event stream, the ``TagResource`` request).
     """
 
     kind: ChangeKind
@@ -939,6 +1298,45 @@ class Change:
         after = dict(_flatten(self.after or {}))
         paths = list(dict.fromkeys([*before, *after]))
         return [(p, before.get(p), after.get(p)) for p in paths if before.get(p) != after.get(p)]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The change as JSON-ready data (``customer-profiles plan --output json``).
+
+        Example:
+            >>> Change(kind="create", resource="object_type", name="Order",
+            ...        after={"Description": "Orders"}).to_dict()["summary"]
+            '+ object_type Order'
+        """
+        data: dict[str, Any] = _jsonable(
+            {
+                "kind": self.kind,
+                "resource": self.resource,
+                "name": self.name,
+                "summary": self.summary(),
+                "reason": self.reason,
+                "before": self.before,
+                "after": self.after,
+                "request": self.request,
+                "differences": [
+                    {"path": path, "before": before, "after": after}
+                    for path, before, after in self.differences()
+                ],
+            }
+        )
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Change:
+        """A change from :meth:`to_dict`'s data (a saved plan file)."""
+        return cls(
+            kind=data["kind"],
+            resource=data["resource"],
+            name=data["name"],
+            before=data.get("before"),
+            after=data.get("after"),
+            reason=data.get("reason"),
+            request=data.get("request"),
+        )
 
     def summary(self) -> str:
         """One line: ``+ object_type Order``."""
@@ -1015,6 +1413,42 @@ class Plan:
         """How many changes of ``kind`` the plan makes."""
         return sum(1 for c in self.changes if c.kind == kind)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as JSON-ready data: what ``customer-profiles plan --output json`` prints.
+
+        Example:
+            >>> plan = Plan(domain_name="retail", changes=(
+            ...     Change(kind="create", resource="domain", name="retail",
+            ...            after={"DefaultExpirationDays": 30}),))
+            >>> data = plan.to_dict()
+            >>> data["has_changes"], data["counts"]["create"], data["changes"][0]["summary"]
+            (True, 1, '+ domain retail')
+        """
+        return {
+            "domain_name": self.domain_name,
+            "prune": self.prune,
+            "has_changes": self.has_changes,
+            "counts": {k: self.count(k) for k in ("create", "update", "replace", "delete")},
+            "changes": [c.to_dict() for c in self.changes],
+            "unmanaged": [c.to_dict() for c in self.unmanaged],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Plan:
+        """A plan from :meth:`to_dict`'s data."""
+        return cls(
+            domain_name=data["domain_name"],
+            changes=tuple(Change.from_dict(c) for c in data.get("changes") or ()),
+            unmanaged=tuple(Change.from_dict(c) for c in data.get("unmanaged") or ()),
+            prune=bool(data.get("prune", False)),
+        )
+
+    def _repr_html_(self) -> str:
+        from ._display import plan_html
+
+        page: str = plan_html(self)
+        return page
+
     def __str__(self) -> str:
         if not self.changes:
             lines = [f"No changes: domain {self.domain_name} matches the spec."]
@@ -1079,3 +1513,173 @@ class ApplyError(CustomerProfilesError):
 
 #: A callback ``apply`` calls after each change it makes.
 OnChange = Callable[[Change], None]
+
+
+# --------------------------------------------------------------------------- saved plans
+
+#: The ``format`` member of a saved plan file.
+PLAN_FILE_FORMAT = "customer-profiles-sdk/plan/1"
+
+
+@attrs.frozen(kw_only=True)
+class SavedPlan:
+    """A plan saved to a file with the spec it was made from, to apply later exactly.
+
+    ``customer-profiles plan spec.yaml --out plan.json`` writes one; ``customer-profiles
+    apply --plan plan.json`` applies it, and refuses if the domain changed since the plan
+    was made (:meth:`check`), as a reviewed plan must not turn into something else.
+
+    Attributes:
+        plan: the plan as it was made.
+        spec: the spec it was made from (what ``apply`` applies).
+        created_at: when the plan was made (UTC, ISO 8601).
+
+    Example:
+        >>> from customer_profiles_sdk import CustomerProfiles
+        >>> cp = CustomerProfiles.local()
+        >>> spec = DomainSpec(domain_name="docs-saved", default_expiration_days=30)
+        >>> saved = SavedPlan.make(spec, cp.domains.plan(spec))
+        >>> saved = SavedPlan.loads(saved.dumps())      # e.g. through a file
+        >>> saved.check(cp.domains.plan(saved.spec, prune=saved.plan.prune))
+        >>> cp.domains.apply(saved.spec).changed
+        True
+        >>> try:
+        ...     saved.check(cp.domains.plan(saved.spec))
+        ... except PlanDriftError as err:
+        ...     print(err.drift)
+        ['planned: + domain docs-saved', 'now: no changes']
+    """
+
+    plan: Plan
+    spec: DomainSpec
+    created_at: str = ""
+
+    @classmethod
+    def make(cls, spec: DomainSpec, plan: Plan) -> SavedPlan:
+        """Pair ``plan`` with the ``spec`` it was made from, stamped now."""
+        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        return cls(plan=plan, spec=spec, created_at=stamp)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The saved plan file's content."""
+        return {
+            "format": PLAN_FILE_FORMAT,
+            "created_at": self.created_at,
+            "plan": self.plan.to_dict(),
+            "spec": _jsonable(self.spec.to_dict()),
+        }
+
+    def dumps(self) -> str:
+        """The saved plan as JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """Write the saved plan to a (JSON) file."""
+        Path(path).write_text(self.dumps(), encoding="utf-8")
+
+    @classmethod
+    def loads(cls, text: str, *, source: str | None = None) -> SavedPlan:
+        """Read a saved plan from JSON text.
+
+        Raises:
+            SpecError: not a saved plan file, or its spec is invalid.
+        """
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError([_parse_violation(exc, "json")], source=source) from exc
+        if not isinstance(data, Mapping) or data.get("format") != PLAN_FILE_FORMAT:
+            found = data.get("format") if isinstance(data, Mapping) else type(data).__name__
+            raise SpecError(
+                [Violation("format", f"a saved plan ({PLAN_FILE_FORMAT})", f"got {found!r}")],
+                source=source,
+            )
+        try:
+            plan = Plan.from_dict(data["plan"])
+        except (KeyError, TypeError) as exc:
+            raise SpecError(
+                [Violation("plan", "a plan (domain_name, changes)", f"missing {exc}")],
+                source=source,
+            ) from exc
+        spec = DomainSpec.from_dict(data.get("spec") or {}, source=source)
+        return cls(plan=plan, spec=spec, created_at=str(data.get("created_at", "")))
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> SavedPlan:
+        """Read a saved plan file (see :meth:`loads`)."""
+        source = os.fspath(path)
+        return cls.loads(Path(source).read_text(encoding="utf-8"), source=source)
+
+    def check(self, current: Plan) -> None:
+        """Raise :class:`PlanDriftError` unless ``current`` (a new plan of the same spec)
+        makes exactly the saved plan's changes.
+
+        Raises:
+            PlanDriftError: the domain changed since the plan was made.
+        """
+        drift = plan_drift(self.plan, current)
+        if drift:
+            raise PlanDriftError(self, current, drift)
+
+
+def plan_drift(saved: Plan, current: Plan) -> list[str]:
+    """What differs between two plans of one spec: ``planned:`` changes of the saved plan
+    that the current one does not make (or makes differently), ``now:`` changes of the
+    current one that the saved plan did not make (empty when they make the same changes)."""
+
+    def lines(plan: Plan) -> list[tuple[str, str]]:
+        out = []
+        for change in plan.changes:
+            data = change.to_dict()
+            data.pop("differences")
+            out.append((change.summary(), json.dumps(data, sort_keys=True)))
+        return out
+
+    old, new = lines(saved), lines(current)
+    if saved.domain_name != current.domain_name or saved.prune != current.prune:
+        return [
+            f"planned: domain {saved.domain_name}, prune {saved.prune}",
+            f"now: domain {current.domain_name}, prune {current.prune}",
+        ]
+    if old == new:
+        return []
+    gone = [f"planned: {summary}" for summary, key in old if (summary, key) not in new]
+    came = [f"now: {summary}" for summary, key in new if (summary, key) not in old]
+    if not came and not new:
+        came = ["now: no changes"]
+    return gone + came
+
+
+class PlanDriftError(CustomerProfilesError):
+    """A saved plan no longer matches the domain: it changed since the plan was made.
+
+    Make a new plan and review it. Nothing was changed.
+
+    Attributes:
+        saved: the saved plan.
+        current: the plan the spec makes now.
+        drift: the differing changes (``planned: ...``, ``now: ...``).
+    """
+
+    def __init__(self, saved: SavedPlan, current: Plan, drift: Sequence[str]) -> None:
+        self.saved = saved
+        self.current = current
+        self.drift = list(drift)
+        made = f" (made {saved.created_at})" if saved.created_at else ""
+        super().__init__(
+            f"domain {current.domain_name} changed since the plan was made{made}: "
+            + "; ".join(self.drift[:6])
+            + (f" (and {len(self.drift) - 6} more)" if len(self.drift) > 6 else "")
+            + ". Nothing was applied: make a new plan."
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    """``value`` with datetimes as ISO strings (JSON-ready), containers copied."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value

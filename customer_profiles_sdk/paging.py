@@ -16,8 +16,8 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import attrs
 
@@ -209,15 +209,28 @@ class Paged(Generic[T]):
 
     # ------------------------------------------------------------------ notebook views
 
-    def to_pandas(self, *, max_items: int | None = None) -> pd.DataFrame:
+    def to_pandas(
+        self,
+        *,
+        max_items: int | None = None,
+        columns: Sequence[str] | Literal["all"] | None = None,
+        typed: bool = True,
+        progress: bool | None = None,
+    ) -> pd.DataFrame:
         """The items as a pandas ``DataFrame``, nested members flattened into columns.
 
         Fetches every page (or only the pages needed for ``max_items``); see
-        :func:`customer_profiles_sdk._display.to_pandas` for the columns. Personal data
-        is included.
+        :func:`customer_profiles_sdk._display.to_pandas` for the columns and types.
+        Personal data is included.
 
         Args:
             max_items: fetch at most this many items (combined with :meth:`limit`).
+            columns: the columns to keep; default: those with a value in some row;
+                ``"all"``: every column of the model.
+            typed: numbers, booleans and timestamps sent as strings become typed.
+            progress: a ``tqdm.auto`` progress bar while fetching: ``None`` (default)
+                when the walk takes more than 2 seconds and tqdm is installed,
+                ``True`` always, ``False`` never.
 
         Raises:
             ImportError: pandas is not installed
@@ -234,7 +247,8 @@ class Paged(Generic[T]):
         paged = self
         if max_items is not None:
             paged = self.limit(max_items if self._limit is None else min(max_items, self._limit))
-        return _display.to_pandas(list(paged))
+        items = list(_display.progress(paged, enabled=progress, desc=self._operation))
+        return _display.to_pandas(items, columns=columns, typed=typed)
 
     def _repr_html_(self) -> str:
         """Jupyter's view: the first items as a table, from one request at most.

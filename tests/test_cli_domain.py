@@ -75,7 +75,7 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> None:
     planned = run("plan", str(EXAMPLE), "--local", endpoint)
     assert planned.returncode == 2, planned.stderr
-    assert planned.stdout.startswith("Plan for domain retail: 10 to create")
+    assert planned.stdout.startswith("Plan for domain retail: 14 to create")
     assert "+ calculated_attribute total_spend" in planned.stdout
 
     refused = run("apply", str(EXAMPLE), "--local", endpoint)
@@ -85,7 +85,7 @@ def test_plan_apply_plan_export_round_trip(endpoint: str, tmp_path: Path) -> Non
     applied = run("--local", endpoint, "apply", str(EXAMPLE), "--yes")
     assert applied.returncode == 0, applied.stderr
     assert "  + object_type Order ... done" in applied.stdout
-    assert "Applied 10 change(s) to domain retail." in applied.stdout
+    assert "Applied 14 change(s) to domain retail." in applied.stdout
 
     again = run("plan", str(EXAMPLE), "--endpoint-url", endpoint)
     assert again.returncode == 0, again.stderr
@@ -131,7 +131,7 @@ def test_invalid_file_exits_1_with_the_problems(endpoint: str, tmp_path: Path) -
         assert result.returncode == 1
         assert "Traceback" not in result.stderr
         assert f"error: invalid domain spec {bad}, 2 problems:" in result.stderr
-        assert "DefaultExpirationDays: maximum 1098 (got 5000)" in result.stderr
+        assert "DefaultExpirationDays: maximum 1098 (got 5000; line 2)" in result.stderr
         assert "ObjectTypes.Order.Keys: not with TemplateId" in result.stderr
 
 

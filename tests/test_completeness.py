@@ -59,6 +59,10 @@ ACCESS = {
     "RecommenderSchemas": "domain.recommenders.schemas",
     "RecommenderRecipes": "cp.recommender_recipes",
     "Recommendations": "domain.recommendations",
+    "DomainObjectTypes": "domain.domain_object_types",
+    "EventStreams": "domain.event_streams",
+    "EventTriggers": "domain.event_triggers",
+    "Layouts": "domain.layouts",
 }
 
 

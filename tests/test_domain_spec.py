@@ -369,7 +369,7 @@ def test_export_applied_to_a_new_domain_reproduces_it(cp: CustomerProfiles) -> N
     cp.domains.delete("retail")  # an integration's Uri belongs to one domain at a time
     copy_spec = DomainSpec.from_dict({**exported.to_dict(), "DomainName": "retail-copy"})
     result = cp.domains.apply(copy_spec)
-    assert result.plan.count("create") == 1 + 4 + 1 + 2 + 2
+    assert result.plan.count("create") == 1 + 4 + 2 + 2 + 1 + 1 + 1 + 2
     again = cp.domains.export("retail-copy").to_dict()
     assert again == {**exported.to_dict(), "DomainName": "retail-copy"}
 

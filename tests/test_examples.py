@@ -91,6 +91,15 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^   by email: profile found, same items: True$",
         r"^6\. stopped: INACTIVE; started again: ACTIVE$",
     ],
+    "domain_configuration.py": [
+        r"^1\. detected object type 'Purchase': fields \['amount', 'email', 'first_name', "
+        r"'purchase_id'\], keys \['_email', 'purchase_id'\]$",
+        r"^2\. event stream 'export' is RUNNING$",
+        r"^3\. event trigger 'big-spender' starts the campaign",
+        r"^4\. layout 'agent-view' version 1, Data Store object type 'Product'$",
+        r"^5\. 8 records exported: _profile CREATED, Purchase CREATED, _profile CREATED",
+        r"^   the campaign started for purchases \['p-1', 'p-4'\]",
+    ],
 }
 
 #: The examples need no AWS account: hide the developer's AWS configuration and
@@ -242,3 +251,13 @@ def test_notebook_runs_top_to_bottom(kernel_name: str) -> None:
     assert segment_views, "no cell rendered a segment definition"
     assert "calculated attribute total_spend is greater than 500" in segment_views[0]
     assert any("Segment estimate" in t and "SUCCEEDED" in t for t in html_tables)
+    # The views of issue 17: a domain, its spec, a plan, typed calculated attribute values.
+    html_views = [d.get("text/html", "") for d in data]
+    domain_views = [v for v in html_views if "Domain retail-exploration</h4>" in v]
+    assert any("total_spend" in v and "Object types</b> (1)" in v for v in domain_views)
+    assert any("Domain spec retail-exploration" in v for v in html_views)
+    assert any("Plan for domain retail-exploration: 0 to create, 1 to update" in v
+               for v in html_views)  # fmt: skip
+    assert any("DefaultExpirationDays: 365 -&gt; 180" in v for v in html_views)
+    values = [v for v in html_views if "calculated_attribute_name" in v and "<table" in v]
+    assert values, "no cell showed calculated attribute values as a DataFrame"

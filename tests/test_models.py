@@ -63,7 +63,7 @@ ENUMS = sorted(
     key=lambda cls: cls.__name__,
 )
 #: Structure shapes of the recorded model's operations (and curated request shapes).
-SHAPES = 261
+SHAPES = 262
 FAST = _convert.make_converter(detailed_validation=False)
 STRICT = _convert.make_converter(detailed_validation=True)
 

@@ -14,6 +14,7 @@ import importlib
 import json
 import logging
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -658,6 +659,8 @@ def _load_handlers() -> dict[str, Handler]:
     """The registered handlers; a handler module that does not exist yet is skipped."""
     for module in _registry.HANDLER_MODULES:
         name = f"{_registry.__package__}.{module}"
+        if name in sys.modules:  # imported already: skip the import machinery per call
+            continue
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

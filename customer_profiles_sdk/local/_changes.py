@@ -84,6 +84,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import _index
+
 if TYPE_CHECKING:
     from ._registry import Context
     from ._state import DomainRec, ObjectRec, ProfileRec
@@ -234,6 +236,12 @@ def notify(
         key_name: see :class:`Change`.
         key_values: see :class:`Change`.
     """
+    # Every write path reports its change here: the indexes follow the profile (a
+    # safety net for write paths that do not reindex themselves).
+    for gone in merged:
+        _index.unindex_profile(domain, gone.profile_id)
+    if domain.profiles.get(profile.profile_id) is profile:
+        _index.reindex_profile(domain, profile)
     publish(
         ctx,
         Change(

@@ -21,7 +21,7 @@ from typing import Any
 
 from ._changes import Change, ChangeKind, subscribe
 from ._domains import merge_tags
-from ._errors import bad_request, not_found
+from ._errors import ServiceFault, bad_request, not_found
 from ._object_types import compile_source, render_source, scalar_text, template_definition
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec, EventTriggerRec
@@ -282,7 +282,15 @@ def _check_definition(
         # [A] D104: MaxInvocationsPerProfile or UNLIMITED - exactly one of them.
         if (period.get("MaxInvocationsPerProfile") is not None) == bool(period.get("Unlimited")):
             raise bad_request("Each period needs either MaxInvocationsPerProfile or Unlimited=true")
-    # [A] SegmentFilter is stored unchecked until segment definitions are emulated.
+    segment = definition.get("SegmentFilter")
+    if (
+        segment
+        and segment not in domain.segments.definitions
+        and segment not in domain.segment_members
+    ):
+        # Section 5.1 rule 8: the filter names a segment definition of the domain.
+        # [A] A109: a membership declared with ``set_segment_members`` stands in for one.
+        raise bad_request(f"Segment definition {segment} does not exist")
 
 
 def check_integration_triggers(domain: DomainRec, uri: str, names: list[str]) -> None:
@@ -404,14 +412,35 @@ def list_event_triggers(ctx: Context, req: Request) -> Response:
 # --------------------------------------------------------------------------- evaluation
 
 
-def is_segment_member(domain: DomainRec, segment: str, profile_id: str) -> bool:
+def is_segment_member(ctx: Context, domain: DomainRec, segment: str, profile_id: str) -> bool:
     """Whether a profile is in a segment, for ``SegmentFilter`` (section 5.7 rule 5).
 
-    [A] A109: segments are not evaluated yet; membership is what a test declared with
-    ``LocalBackend.set_segment_members``, and any other profile is not a member. This
-    is the one place to change when segment definitions are emulated.
+    A classic segment definition is evaluated on the profile at the time of the
+    ingestion, with the segments evaluator (the live population, the same predicate as
+    ``GetSegmentMembership``); a SQL definition is read from its last completed
+    snapshot (none: not a member). [A] A109: a membership a test declared with
+    ``LocalBackend.set_segment_members`` takes precedence for that segment name; a
+    definition deleted since the trigger was created has no members.
     """
-    return domain.segment_members.get(segment, {}).get(profile_id, False)
+    declared = domain.segment_members.get(segment)
+    if declared is not None:
+        return declared.get(profile_id, False)
+    rec = domain.segments.definitions.get(segment)
+    profile = domain.profiles.get(profile_id)
+    if rec is None or profile is None:
+        return False
+    from .segments._evaluate import Evaluation  # the segments package imports this one
+    from .segments._jobs import latest_snapshot
+
+    if rec.segment_type == "CLASSIC":
+        evaluation = Evaluation(ctx, domain, ctx.now())
+        try:
+            predicate = evaluation.of(rec)
+        except ServiceFault:
+            return False  # [A] a source segment was deleted: the segment "stops working"
+        return evaluation.is_live(profile) and predicate(profile)
+    snapshot = latest_snapshot(ctx, domain, segment)
+    return snapshot is not None and profile_id in (snapshot.members or [])
 
 
 def _attribute_targets(attribute: dict[str, Any], doc: Any, fields: dict[str, Any]) -> list[Any]:
@@ -517,7 +546,7 @@ def _evaluate(ctx: Context, change: Change) -> None:
         if not conditions_match(definition, doc, fields):
             continue
         segment = definition.get("SegmentFilter")
-        if segment and not is_segment_member(domain, segment, profile_id):
+        if segment and not is_segment_member(ctx, domain, segment, profile_id):
             continue
         expiration = (definition.get("EventTriggerLimits") or {}).get("EventExpiration")
         if expiration is not None and ctx.latency * 1000.0 > expiration:

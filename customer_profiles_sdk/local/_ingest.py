@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import _consistency, _keys
+from . import _consistency, _index, _keys
 from ._changes import ChangeKind, notify
 from ._documents import parse_object
 from ._errors import bad_request, not_found
@@ -111,11 +111,7 @@ def compute_keys(
 
 
 def _profiles_with(domain: DomainRec, key: str, value: str) -> list[ProfileRec]:
-    return [
-        p
-        for p in _keys.by_creation(domain.profiles.values())
-        if value in _keys.profile_key_values(p, key)
-    ]
+    return _index.profiles_with(domain, key, {value})
 
 
 def resolve_profile(
@@ -137,11 +133,7 @@ def resolve_profile(
                 continue
             rule = (rules or {}).get(key.name)
             if rule == "stored":
-                found = [
-                    p
-                    for p in _keys.by_creation(domain.profiles.values())
-                    if key.value in p.keys.get(key.name, {})
-                ]
+                found = _index.profiles_storing(domain, key.name, key.value)
             else:
                 found = _profiles_with(domain, key.name, key.value)
             if len(found) == 1:
@@ -171,9 +163,11 @@ def _plan_records(
         lookups = [k for k in keys if identifier in k.ids and k.value]
         found = {
             rec.record_id: rec
-            for rec in domain.standard.values()
-            if rec.kind == kind and any(k.value in rec.keys.get(k.name, []) for k in lookups)
+            for k in lookups
+            for rec in _index.records_with(domain, kind, k.name, k.value)
         }
+        # the order of DomainRec.standard (creation order), as a scan would find them
+        found = dict(sorted(found.items(), key=lambda item: item[1].seq))
         if len(found) > 1:
             raise bad_request(f"The {identifier} key matches more than one {kind} record")
         plans.append(_RecordPlan(kind, next(iter(found.values()), None)))
@@ -292,6 +286,7 @@ def _write_records(
         if type_name not in record.sources:
             record.sources.append(type_name)
         record.updated_at = now
+        _index.index_record(domain, record)
 
 
 def _set_nested(node: dict[str, Any], path: list[str], value: str) -> None:
@@ -327,10 +322,10 @@ def type_limit(
 
 def _evict(ctx: Context, domain: DomainRec, profile_id: str, incoming_type: str) -> None:
     """Step 9: the objects-per-profile limit (D10)."""
-    owned = sorted(
-        (o for o in domain.objects.values() if o.profile_id == profile_id), key=lambda o: o.seq
-    )
     total = ctx.settings.objects_per_profile or OBJECTS_PER_PROFILE
+    if _index.profile_object_count(domain, profile_id) <= total:
+        return
+    owned = _index.profile_objects(domain, profile_id)
     templates = templates_of(ctx.settings)
     limits: dict[str, int | None] = {}
     while len(owned) > total:
@@ -347,7 +342,7 @@ def _evict(ctx: Context, domain: DomainRec, profile_id: str, incoming_type: str)
         victim_type = max(over, key=lambda t: over[t]) if over else incoming_type
         victim = next(o for o in owned if o.object_type == victim_type)
         owned.remove(victim)
-        del domain.objects[victim.unique_key]
+        _index.remove_object(domain, victim.unique_key)
 
 
 @operation("PutProfileObject")
@@ -449,11 +444,10 @@ def ingest_object(
     if profile is None:
         profile = resolve_profile(domain, keys, LOOKUP_RULES.get(definition.get("TemplateId", "")))
     if profile is not None and transient is None:
-        size = sum(
-            len(o.body.encode("utf-8"))
-            for o in domain.objects.values()
-            if o.profile_id == profile.profile_id and o.unique_key != unique_key
-        )
+        # the profile's other objects (a replaced object no longer counts)
+        size = _index.profile_object_bytes(domain, profile.profile_id)
+        if existing is not None and existing.profile_id == profile.profile_id:
+            size -= len(existing.body.encode("utf-8"))
         if size + len(body.encode("utf-8")) > MAX_PROFILE_BYTES:
             raise bad_request("The profile's objects would exceed 51,200 KB")
 
@@ -492,16 +486,19 @@ def ingest_object(
         for key in keys:
             if key.value:
                 _add_value(object_keys, key.name, key.value)
-        domain.objects[unique_key] = ObjectRec(
-            unique_key=unique_key,
-            object_type=type_name,
-            profile_id=profile.profile_id,
-            body=body,
-            keys=object_keys,
-            ingested_at=now,
-            expires_at=expires_at,
-            seq=ctx.seq(),
-            fields=dict(values),
+        _index.add_object(
+            domain,
+            ObjectRec(
+                unique_key=unique_key,
+                object_type=type_name,
+                profile_id=profile.profile_id,
+                body=body,
+                keys=object_keys,
+                ingested_at=now,
+                expires_at=expires_at,
+                seq=ctx.seq(),
+                fields=dict(values),
+            ),
         )
 
     # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as
@@ -525,6 +522,7 @@ def ingest_object(
         _evict(ctx, domain, profile.profile_id, type_name)
     profile.updated_at = now
     profile.expires_at = expires_at
+    _index.reindex_profile(domain, profile)
     if transient is None:
         notify(
             ctx,
@@ -604,14 +602,9 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
             return {"Items": [item] if have & wanted else []}
         return {"Items": [item]}
     if _record_kind(type_name):
-        records = sorted(
-            (
-                r
-                for r in domain.standard.values()
-                if r.kind == type_name and r.profile_id == profile.profile_id
-            ),
-            key=lambda r: r.seq,
-        )
+        records = [
+            r for r in _index.profile_records(domain, profile.profile_id) if r.kind == type_name
+        ]
         items = [
             {
                 "ObjectTypeName": type_name,
@@ -628,14 +621,7 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         raise not_found(f"Standard object type {type_name} does not exist")
     if type_name not in domain.object_types and type_name not in templates_of(ctx.settings):
         raise not_found(f"Object type {type_name} does not exist")
-    objects = sorted(
-        (
-            o
-            for o in domain.objects.values()
-            if o.object_type == type_name and o.profile_id == profile.profile_id
-        ),
-        key=lambda o: o.seq,
-    )
+    objects = _index.profile_objects(domain, profile.profile_id, type_name)
     return {
         "Items": [
             {"ObjectTypeName": type_name, "ProfileObjectUniqueKey": o.unique_key, "Object": o.body}
@@ -679,7 +665,7 @@ def delete_profile_object(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
     obj = domain.objects.get(key)
     if obj is None or obj.object_type != type_name or obj.profile_id != profile.profile_id:
         raise not_found(f"Profile object {key} does not exist")
-    del domain.objects[key]
+    _index.remove_object(domain, key)
     notify(
         ctx,
         ChangeKind.OBJECT_DELETED,

@@ -120,10 +120,9 @@ def find_profiles(domain: DomainRec, key_name: str, values: Iterable[str]) -> li
     the profile (AddProfileKey, ingestion, standard-object identifiers). Returned in
     creation order.
     """
-    wanted = normalize_for_key(domain, key_name, values)
-    return [
-        p for p in by_creation(domain.profiles.values()) if profile_key_values(p, key_name) & wanted
-    ]
+    from ._index import profiles_with
+
+    return profiles_with(domain, key_name, normalize_for_key(domain, key_name, values))
 
 
 def store_key(profile: ProfileRec, key_name: str, normalized: str, source: str) -> None:

@@ -18,10 +18,11 @@ from typing import Any
 
 from botocore.model import StructureShape
 
+from . import _index
 from ._errors import bad_request, not_found
 from ._model import service_model
 from ._registry import Context, operation
-from ._state import DomainRec, ObjectTypeRec
+from ._state import DomainRec, ObjectTypeRec, ProfileRec
 from ._templates import TEMPLATES, templates_of
 
 # --------------------------------------------------------------------------- vocabulary
@@ -728,22 +729,14 @@ def delete_profile_object_type(ctx: Context, req: dict[str, Any]) -> dict[str, A
         raise not_found(f"Object type {name} does not exist")
     del domain.object_types[name]
     for key in [k for k, o in domain.objects.items() if o.object_type == name]:
-        del domain.objects[key]
+        _index.remove_object(domain, key)
     for profile in domain.profiles.values():
         # [A] scrub: fields whose provenance is this type; keys only it contributed.
         for path in [p for p, source in profile.provenance.items() if source == name]:
             del profile.provenance[path]
             _remove_path(profile.fields, path.split(".", 1))
-        for key_name in list(profile.keys):
-            values = profile.keys[key_name]
-            for value in list(values):
-                contributors = [c for c in values[value] if c != name]
-                if contributors:
-                    values[value] = contributors
-                else:
-                    del values[value]
-            if not values:
-                del profile.keys[key_name]
+        _scrub_keys(profile, name)
+        _index.reindex_profile(domain, profile)
     for record_id in list(domain.standard):
         record = domain.standard[record_id]
         record.sources = [s for s in record.sources if s != name]
@@ -755,6 +748,20 @@ def delete_profile_object_type(ctx: Context, req: dict[str, Any]) -> dict[str, A
         if definition.get("ObjectTypeName") == name or name in mapped:
             del domain.integrations[uri]
     return {"Message": f"Object type {name} deleted"}
+
+
+def _scrub_keys(profile: ProfileRec, name: str) -> None:
+    """Remove the key values only object type ``name`` contributed to ``profile``."""
+    for key_name in list(profile.keys):
+        values = profile.keys[key_name]
+        for value in list(values):
+            contributors = [c for c in values[value] if c != name]
+            if contributors:
+                values[value] = contributors
+            else:
+                del values[value]
+        if not values:
+            del profile.keys[key_name]
 
 
 def _remove_path(fields: dict[str, Any], path: list[str]) -> None:

@@ -6,6 +6,7 @@ import copy
 import json
 from typing import Any
 
+from . import _index
 from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request
 from ._keys import (
@@ -82,6 +83,7 @@ def create_profile_record(
         inferred=inferred,
     )
     domain.profiles[profile.profile_id] = profile
+    _index.reindex_profile(domain, profile)
     return profile
 
 
@@ -349,6 +351,7 @@ def delete_profile_key(ctx: Context, req: Request) -> Response:
             stored.pop(value, None)  # [A] values not present are ignored
         if not stored:
             del profile.keys[key_name]
+        _index.reindex_profile(domain, profile)
     notify(ctx, ChangeKind.KEY_DELETED, domain, profile, key_name=key_name, key_values=values)
     return {"Message": "Key deleted"}  # [A] message text
 
@@ -372,8 +375,16 @@ def search_profiles(ctx: Context, req: Request) -> Response:
         (name, [(v, normalize_for_key(domain, name, [v])) for v in values])
         for name, values in pairs
     ]
+    # Only the profiles the index holds under a requested value are looked at (each
+    # one checked again below): OR takes every pair's, AND those of every pair.
+    per_pair = [
+        _index.candidates(domain, name, set().union(*(norm for _, norm in requested)))
+        for name, requested in wanted
+    ]
+    chosen = set.intersection(*sorted(per_pair, key=len)) if use_and else set().union(*per_pair)
+    profiles = [domain.profiles[pid] for pid in chosen if pid in domain.profiles]
     items = []
-    for profile in by_creation(domain.profiles.values()):
+    for profile in by_creation(profiles):
         found = []
         for name, requested in wanted:
             held = profile_key_values(profile, name)
@@ -485,17 +496,17 @@ def merge_profiles(ctx: Context, req: Request) -> Response:
             if key_name != "_profileId":
                 for value in derived:
                     store_key(main, key_name, value, MANUAL)
-    for obj in domain.objects.values():
-        if obj.profile_id in merged_set:
-            obj.profile_id = main_id
-    for record in domain.standard.values():
-        if record.profile_id in merged_set:
+    for pid in merged_set:
+        _index.relink_objects(domain, pid, main_id)
+        for record in _index.profile_records(domain, pid):
             record.profile_id = main_id
+            _index.index_record(domain, record)
     main.fields = fields
     main.provenance = prov
     for pid in merged_ids:
         delete_profile_data(domain, pid)
     prune_matches(domain)
     _touch(ctx, domain, main)
+    _index.reindex_profile(domain, main)
     notify(ctx, ChangeKind.PROFILES_MERGED, domain, main, merged=tuple(others))
     return {"Message": "Profiles merged"}  # [A] message text

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from . import _index
 from ._changes import Change, expired_object, expired_profile, publish
 from ._clock import Clock
 from ._errors import not_found
@@ -228,22 +229,33 @@ class Context:
 def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
     """Remove a profile with its objects, standard-object records and match entries."""
     domain.profiles.pop(profile_id, None)
-    for key in [k for k, o in domain.objects.items() if o.profile_id == profile_id]:
-        del domain.objects[key]
-    for key in [k for k, r in domain.standard.items() if r.profile_id == profile_id]:
-        del domain.standard[key]
+    for obj in _index.profile_objects(domain, profile_id):
+        _index.remove_object(domain, obj.unique_key)
+    for record in _index.profile_records(domain, profile_id):
+        del domain.standard[record.record_id]
+    _index.forget_profile_records(domain, profile_id)
+    _index.unindex_profile(domain, profile_id)
 
 
 def purge_expired(domain: DomainRec, now: float) -> list[Change]:
     """Drop profiles and objects whose expiration has passed (lazy expiry, spec 2.4).
 
+    Only what is due is touched: the expirations wait on a heap keyed by the emulated
+    clock (:func:`._index.due_expiries`).
+
     Returns:
         One change per expired profile and object, for :func:`._changes.publish`.
     """
     changes: list[Change] = []
-    for pid in [p.profile_id for p in domain.profiles.values() if p.expires_at <= now]:
-        changes.append(expired_profile(domain, domain.profiles[pid]))
-        delete_profile_data(domain, pid)
-    for key in [k for k, o in domain.objects.items() if o.expires_at <= now]:
-        changes.append(expired_object(domain, domain.objects.pop(key)))
+    index = _index.index_of(domain)
+    if not index.heap or index.heap[0][0] > now:
+        return changes
+    profiles, objects = _index.due_expiries(domain, now)
+    for profile in profiles:
+        changes.append(expired_profile(domain, profile))
+        delete_profile_data(domain, profile.profile_id)
+    for obj in objects:
+        if domain.objects.get(obj.unique_key) is obj:
+            changes.append(expired_object(domain, obj))
+            _index.remove_object(domain, obj.unique_key)
     return changes

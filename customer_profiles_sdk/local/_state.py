@@ -25,6 +25,8 @@ from typing import Any, TypeVar, Union
 
 from .segments._records import SegmentState
 
+#: Metadata flag of a derived field that ``to_json`` leaves out.
+TRANSIENT = "transient"
 #: Provenance of a standard-profile field set by CreateProfile/UpdateProfile/merge.
 MANUAL = "manual"
 
@@ -300,6 +302,9 @@ class DomainRec:
     #: Eventual-consistency mode (_consistency.py): PutProfileObject requests accepted
     #: but not ingested yet, by the key of the timer that ingests them.
     deferred_ingestions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The derived indexes (:class:`._index.DomainIndex`), built on first use; never
+    #: saved (``to_json`` skips it) nor compared.
+    index: Any = field(default=None, compare=False, repr=False, metadata={TRANSIENT: True})
     #: Profile history (_history.py): profile id -> record id -> record, in insertion
     #: order; kept after the profile is deleted, expired or merged away (spec 3.5).
     history: dict[str, dict[str, HistoryRec]] = field(default_factory=dict)
@@ -469,7 +474,11 @@ T = TypeVar("T")
 def to_json(obj: Any) -> Any:
     """Turn a state object into JSON-compatible data."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {
+            f.name: to_json(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.metadata.get(TRANSIENT)
+        }
     if isinstance(obj, dict):
         return {str(k): to_json(v) for k, v in obj.items()}
     if isinstance(obj, list):

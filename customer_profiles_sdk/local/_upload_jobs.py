@@ -32,10 +32,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote
 
+from . import _index
 from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request, not_found
 from ._ingest import _max_len, compute_keys, extract_fields, ingest_object
-from ._keys import profile_key_values
 from ._object_types import (
     SOURCE_TIMESTAMP_TARGET,
     compile_source,
@@ -344,7 +344,7 @@ def _apply_row(
     (key,) = compute_keys(domain, definition, values)
     if not key.value:
         return "failed"
-    holders = [p for p in domain.profiles.values() if key.value in profile_key_values(p, key.name)]
+    holders = _index.profiles_with(domain, key.name, {key.value})
     if len(holders) > 1:
         return "failed"  # the unique key must not find several profiles
     previous = holders[0].expires_at if holders else None

@@ -44,8 +44,9 @@ def show_personal_data(enabled: bool = True) -> _Reveal:
 
     Off by default: reprs end up in logs and tracebacks. Turn it on for local work on
     test data; it applies to the whole process. Used as a context manager it restores
-    the previous setting on exit. Logs never contain personal data either way, and the
-    notebook's HTML view always shows it.
+    the previous setting on exit. Logs never contain personal data either way. A model's
+    own notebook (HTML) view always shows it; the overviews of a domain, a domain spec
+    and a plan (``_repr_html_``) mask it unless this is on.
 
     Args:
         enabled: ``True`` to show values, ``False`` to mask them again.

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CalculatedAttributeValueMixin",
+    "EventStreamMixin",
     "ProfileObjectMixin",
     "RecommenderFilterMixin",
     "RecommenderMixin",
@@ -259,3 +260,16 @@ class RecommenderMixin:
             return {}
         newest = max(entries, key=lambda e: (e.time is not None, e.time or 0))
         return {str(getattr(k, "value", k)): v for k, v in (newest.metrics or {}).items()}
+
+
+class EventStreamMixin:
+    """``EventStream.event_stream_name``: the name, which ``GetEventStream`` does not return."""
+
+    __slots__ = ()
+    event_stream_arn: str
+
+    @property
+    def event_stream_name(self) -> str:
+        """The event stream's name: the last part of its ARN
+        (``arn:aws:profile:…:domains/retail/event-streams/export`` -> ``export``)."""
+        return self.event_stream_arn.rsplit("/", 1)[-1]

@@ -6,9 +6,13 @@ from __future__ import annotations
 from .account_integrations import AccountIntegrations
 from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
+from .domain_object_types import DomainObjectTypes
 from .domains import Domain, Domains
+from .event_streams import EventStreams
+from .event_triggers import EventTriggers
 from .history import ProfileHistory
 from .integrations import Integrations
+from .layouts import Layouts
 from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
@@ -39,8 +43,12 @@ __all__ = [
     "Attributes",
     "CalculatedAttributes",
     "Domain",
+    "DomainObjectTypes",
     "Domains",
+    "EventStreams",
+    "EventTriggers",
     "Integrations",
+    "Layouts",
     "Matches",
     "ObjectTypes",
     "Objects",

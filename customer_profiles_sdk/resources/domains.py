@@ -15,7 +15,11 @@ from ._base import Resource, api, coerce
 from ._domain_setup import DomainSetup
 from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
+from .domain_object_types import DomainObjectTypes
+from .event_streams import EventStreams
+from .event_triggers import EventTriggers
 from .integrations import Integrations
+from .layouts import Layouts
 from .matches import Matches
 from .object_types import ObjectTypes
 from .objects import Objects
@@ -64,7 +68,9 @@ class Domain(Resource):
 
     Its attributes reach everything inside the domain: :attr:`profiles`,
     :attr:`object_types`, :attr:`objects`, :attr:`calculated_attributes`,
-    :attr:`integrations` and :attr:`matches`.
+    :attr:`integrations` and :attr:`matches`; and its configuration:
+    :attr:`domain_object_types`, :attr:`event_streams`, :attr:`event_triggers` and
+    :attr:`layouts`.
 
     Example:
         >>> from customer_profiles_sdk import CustomerProfiles
@@ -145,6 +151,26 @@ class Domain(Resource):
     def recommendations(self) -> Recommendations:
         """Recommendations for the domain's profiles, from its recommenders."""
         return Recommendations(self._transport, self._name)
+
+    @property
+    def domain_object_types(self) -> DomainObjectTypes:
+        """The domain's Data Store object types."""
+        return DomainObjectTypes(self._transport, self._name)
+
+    @property
+    def event_streams(self) -> EventStreams:
+        """The domain's event streams (real-time export to Kinesis)."""
+        return EventStreams(self._transport, self._name)
+
+    @property
+    def event_triggers(self) -> EventTriggers:
+        """The domain's event triggers (conditions on ingested objects)."""
+        return EventTriggers(self._transport, self._name)
+
+    @property
+    def layouts(self) -> Layouts:
+        """The domain's layouts (Profile Explorer views)."""
+        return Layouts(self._transport, self._name)
 
     @api("GetDomain", output=DomainSettings)
     def get(self) -> DomainSettings:
@@ -239,6 +265,43 @@ class Domain(Resource):
             (True, False)
         """
         return self._delete_if_exists("DeleteDomain", {"DomainName": self._name})
+
+    def overview_html(self) -> str:
+        """The domain as HTML: settings and statistics, object types, calculated
+        attributes and integrations (``GetDomain`` and one list of each; Jupyter shows it
+        when a :class:`Domain` is displayed). Personal data (e.g. descriptions) is masked
+        unless :func:`~customer_profiles_sdk.show_personal_data` is on.
+
+        Raises:
+            ResourceNotFoundError: the domain does not exist.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-overview", default_expiration_days=30)
+            >>> "Calculated attributes" in domain.overview_html()
+            True
+        """
+        from .._display import domain_html
+
+        settings = self.get()
+        return domain_html(
+            settings,
+            self.object_types.list().to_list(),
+            self.calculated_attributes.list().to_list(),
+            self.integrations.list().to_list(),
+        )
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: :meth:`overview_html` (a handle makes requests only here)."""
+        from ..errors import CustomerProfilesError
+
+        try:
+            return self.overview_html()
+        except CustomerProfilesError as exc:
+            import html
+
+            return f"<p><b>Domain {html.escape(self._name)}</b>: {html.escape(str(exc))}</p>"
 
     def __repr__(self) -> str:
         return f"Domain(name={self._name!r})"
@@ -342,14 +405,17 @@ class Domains(Resource):
         Reads the domain (``GetDomain``, ``ListProfileObjectTypes``,
         ``GetProfileObjectType``, ``ListCalculatedAttributeDefinitions``,
         ``GetCalculatedAttributeDefinition``, ``ListIntegrations``,
-        ``ListSegmentDefinitions``, ``GetSegmentDefinition``; and
-        ``ListProfileObjectTypeTemplates`` when the spec names a template as a type).
+        ``ListDomainObjectTypes``, ``GetDomainObjectType``, ``ListEventStreams``,
+        ``ListEventTriggers``, ``GetEventTrigger``, ``ListSegmentDefinitions``,
+        ``GetSegmentDefinition``; and ``ListProfileObjectTypeTemplates`` when the spec names
+        a template as a type).
 
         Args:
             spec: the desired domain (see :class:`~customer_profiles_sdk.domain_spec.DomainSpec`).
             prune: also plan to delete the object types, calculated attributes,
-                integrations and segment definitions the spec does not list (else they
-                are in ``plan.unmanaged``).
+                integrations, Data Store object types, event streams, event triggers and
+                segment definitions the spec does not list (else they are in
+                ``plan.unmanaged``).
 
         Returns:
             The plan; ``print(plan)`` shows a diff for people.
@@ -376,16 +442,21 @@ class Domains(Resource):
         """Make the domain match ``spec``: create or update it and what it contains.
 
         Plans first (see :meth:`plan`), then makes the changes in dependency order: the
-        domain (``CreateDomain``/``UpdateDomain``); with ``prune``, deletions of segment
-        definitions, integrations and calculated attributes
-        (``DeleteSegmentDefinition``, ``DeleteIntegration``,
-        ``DeleteCalculatedAttributeDefinition``); object types
-        (``PutProfileObjectType``); integrations (``PutIntegration``); calculated
-        attributes (``CreateCalculatedAttributeDefinition``,
-        ``UpdateCalculatedAttributeDefinition``, or delete and create for a replace);
-        segment definitions, sources first (``CreateSegmentDefinition``, delete and
-        create for a replace, ``TagResource`` for new tags); with ``prune``, deletions
-        of object types (``DeleteProfileObjectType``).
+        domain (``CreateDomain``/``UpdateDomain``); with ``prune``, deletions of
+        integrations, calculated attributes and event streams (``DeleteIntegration``,
+        ``DeleteCalculatedAttributeDefinition``, ``DeleteEventStream``); object types
+        (``PutProfileObjectType``); Data Store object types (``PutDomainObjectType``);
+        event streams (``CreateEventStream``, ``TagResource`` for a tag change, or
+        delete and create for a new ``Uri``); event triggers (``CreateEventTrigger``,
+        ``UpdateEventTrigger``, or delete and create for a replace); integrations
+        (``PutIntegration``); calculated attributes
+        (``CreateCalculatedAttributeDefinition``, ``UpdateCalculatedAttributeDefinition``,
+        or delete and create for a replace); with ``prune``, deletions of event triggers,
+        Data Store object types and object types (``DeleteEventTrigger``,
+        ``DeleteDomainObjectType``, ``DeleteProfileObjectType``). Segment definitions
+        are created sources first (``CreateSegmentDefinition``, delete and create for a
+        replace, ``TagResource`` for new tags) and deleted with ``prune`` dependants first
+        (``DeleteSegmentDefinition``).
 
         Idempotent: applying the same spec again sends no write request. Throttled
         requests are retried by the client's retry policy.
@@ -416,7 +487,8 @@ class Domains(Resource):
 
     def export(self, name: str) -> DomainSpec:
         """Domain ``name`` as a spec: its settings, object types, calculated attributes,
-        integrations and segment definitions (the reads of :meth:`plan`).
+        integrations, Data Store object types, event streams, event triggers and segment
+        definitions (the reads of :meth:`plan`).
 
         Integrations' ``FlowDefinition`` is not exported: the service never returns it.
 

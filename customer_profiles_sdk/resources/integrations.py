@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -11,7 +10,7 @@ from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
-from ._base import DomainResource, api, coerce
+from ._base import DomainResource, api, coerce, value_list
 
 __all__ = ["Integrations"]
 
@@ -68,7 +67,9 @@ class Integrations(DomainResource):
             flow_definition: an AppFlow flow to create for a Salesforce, Marketo,
                 Zendesk, ServiceNow or S3 source.
             role_arn: the IAM role the service assumes to write to the domain.
-            event_trigger_names: the event trigger to run on ingestion (one at most).
+            event_trigger_names: the event trigger (one at most, by name, see
+                ``domain.event_triggers``) whose action this integration is: when an
+                ingested object meets the trigger's conditions, the service starts it.
             scope: ``PROFILE`` (the default) or ``DOMAIN``.
             tags: tags of the integration.
 
@@ -104,7 +105,7 @@ class Integrations(DomainResource):
             "RoleArn": role_arn,
             "EventTriggerNames": None
             if event_trigger_names is None
-            else builtins.list(event_trigger_names),
+            else value_list("PutIntegration", "EventTriggerNames", event_trigger_names),
             "Scope": None if scope is None else _convert.converter.unstructure(scope),
             "Tags": None if tags is None else dict(tags),
         }

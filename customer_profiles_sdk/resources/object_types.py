@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .. import _convert
+from .. import _convert, _service
+from .._config_checks import raise_for, sample_objects
 from .._convert import to_request
 from ..errors import ResourceNotFoundError
 from ..models.object_type import ObjectType, ObjectTypeSummary
@@ -197,3 +198,77 @@ class ObjectTypes(DomainResource):
         return self._delete_if_exists(
             "DeleteProfileObjectType", {"DomainName": self._domain, "ObjectTypeName": name}
         )
+
+    @api(
+        "DetectProfileObjectType",
+        params={"Objects": "samples"},
+        returns=("DetectedProfileObjectTypes",),
+    )
+    def detect(
+        self,
+        samples: Sequence[Mapping[str, Any] | str],
+        *,
+        object_type_name: str,
+        description: str,
+    ) -> ObjectType | None:
+        """Propose an object type for sample objects (``DetectProfileObjectType``).
+
+        The service reads the samples' attributes and values and proposes fields (with
+        their targets in the standard profile and content types), keys (profile keys
+        such as ``_email`` and a unique key) and the timestamp format of a last-updated
+        field. The proposal comes back as an :class:`ObjectType` named
+        ``object_type_name``, which :meth:`put` accepts as it is. Nothing is stored.
+
+        The proposal does not allow profile creation: ingested objects attach to
+        existing profiles only. To create profiles too, put
+        ``attrs.evolve(detected, allow_profile_creation=True)``.
+
+        Args:
+            samples: 1 to 5 sample objects, as mappings (encoded as JSON here) or JSON
+                texts.
+            object_type_name: the name of the proposed object type.
+            description: its description.
+
+        Returns:
+            The proposed object type, or ``None`` when the service finds no valid
+            mapping (no attribute can serve as a profile key or a unique key).
+
+        Raises:
+            ValidationError: the samples break the documented constraints: more than 5,
+                one that is not a JSON object, more than 120 attributes (nested ones
+                included); or a name or description breaks the API's constraints
+                (nothing sent).
+            ResourceNotFoundError: the domain does not exist.
+            BadRequestError: the service rejected the samples.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-ot-detect", default_expiration_days=365)
+            >>> samples = [{"id": "c1", "email": "ana@example.com", "city": "Lyon"},
+            ...            {"id": "c2", "email": "li@example.com", "city": "Paris"}]
+            >>> customer = domain.object_types.detect(
+            ...     samples, object_type_name="Customer", description="CRM customers")
+            >>> customer.fields["email"].target, sorted(customer.keys)
+            ('_profile.EmailAddress', ['_email', 'id'])
+            >>> domain.object_types.put(customer).object_type_name
+            'Customer'
+        """
+        texts, problems = sample_objects(samples)
+        naming = {"ObjectTypeName": object_type_name, "Description": description}
+        # The name and description go into the proposal: checked as PutProfileObjectType
+        # would check them, so that the proposal can be put.
+        problems += [
+            v
+            for v in _service.check_request(
+                "PutProfileObjectType", {**naming, "DomainName": self._domain}
+            )
+            if v.path in naming
+        ]
+        params = {"DomainName": self._domain, "Objects": texts}
+        raise_for("DetectProfileObjectType", params, problems)
+        response = self._call("DetectProfileObjectType", params)
+        detected = response.get("DetectedProfileObjectTypes") or []
+        if not detected:
+            return None
+        return _convert.from_wire(ObjectType, {**detected[0], **naming})

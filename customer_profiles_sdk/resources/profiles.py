@@ -29,6 +29,7 @@ from ..models.profile import (
     SearchKey,
 )
 from ..paging import Paged
+from . import _key_names
 from ._base import DomainResource, api, coerce, value_list
 from .history import ProfileHistory
 
@@ -151,6 +152,7 @@ class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.
         *,
         keys: Mapping[str, Iterable[str]] | Iterable[SearchKey | Mapping[str, Any]] | None = None,
         match: Literal["any", "all"] = "any",
+        check_key: bool = True,
     ) -> Paged[Profile]:
         """Find profiles by search keys (``SearchProfiles``), lazily paged.
 
@@ -167,6 +169,11 @@ class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.
                 a mapping ``{key_name: values}`` or a list of :class:`SearchKey`.
             match: with ``keys``, ``"any"`` (default) finds profiles satisfying at
                 least one key (``OR``), ``"all"`` those satisfying every key (``AND``).
+            check_key: refuse a key name that is neither a standard key nor defined by
+                an object type of the domain (a misspelling such as ``"_emial"`` would
+                otherwise find nothing, like a search for an unknown customer). The
+                domain's key names are read once per client and again on a miss;
+                ``False`` skips the check (and those reads).
 
         Returns:
             The matching profiles. For a multi-key search each profile's
@@ -174,8 +181,9 @@ class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.
 
         Raises:
             ValidationError: not exactly one of ``key_name``/``values`` and ``keys``
-                given, more than 5 keys, a bare string as values, or a value breaking
-                the API's constraints; raised here, before anything is sent.
+                given, more than 5 keys, a bare string as values, a value breaking
+                the API's constraints, or (``check_key``) a key name the domain does
+                not know, with the closest known names; raised before the search is sent.
             ResourceNotFoundError: the domain does not exist (raised while iterating).
 
         Example:
@@ -226,6 +234,8 @@ class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.
                 )
                 raise ValidationError(operation, [violation])
             pairs = [(key_name, value_list(operation, "Values", values))]
+        if check_key:
+            _key_names.check_search_keys(self, operation, [name for name, _ in pairs])
         return self._search_pairs(pairs, _LOGICAL_OPERATORS[match])
 
     def _search_pairs(
@@ -475,7 +485,9 @@ class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.
             "KeyName": key_name,
             "Values": value_list("AddProfileKey", "Values", values),
         }
-        return _convert.from_wire(Key, self._call("AddProfileKey", request))
+        key = _convert.from_wire(Key, self._call("AddProfileKey", request))
+        _key_names.remember_key(self, key_name)  # searchable without an object type
+        return key
 
     @api("DeleteProfileKey", returns=("Message",))
     def delete_key(self, profile_id: str, key_name: str, values: Iterable[str]) -> bool:

@@ -7,6 +7,10 @@ from the documented templates::
     arn:{partition}:profile:{region}:{account}:domains/{domain}/object-types/{name}
     arn:{partition}:profile:{region}:{account}:domains/{domain}/integrations/{uri}
     arn:{partition}:profile:{region}:{account}:domains/{domain}/calculated-attributes/{name}
+    arn:{partition}:profile:{region}:{account}:domains/{domain}/domain-object-types/{name}
+    arn:{partition}:profile:{region}:{account}:domains/{domain}/event-streams/{name}
+    arn:{partition}:profile:{region}:{account}:domains/{domain}/event-triggers/{name}
+    arn:{partition}:profile:{region}:{account}:domains/{domain}/layouts/{name}
 
 The SDK does not know your account id (it would take an extra STS call); pass it. The
 embedded emulator's account is ``LocalBackend.account_id`` (``123456789012`` by default).
@@ -22,7 +26,11 @@ __all__ = [
     "Tags",
     "calculated_attribute_arn",
     "domain_arn",
+    "domain_object_type_arn",
+    "event_stream_arn",
+    "event_trigger_arn",
     "integration_arn",
+    "layout_arn",
     "object_type_arn",
 ]
 
@@ -101,11 +109,79 @@ def calculated_attribute_arn(
     return f"{base}/calculated-attributes/{calculated_attribute_name}"
 
 
+def domain_object_type_arn(
+    domain_name: str, object_type_name: str, *, region: str, account_id: str, partition: str = "aws"
+) -> str:
+    """The ARN of a Data Store object type (see :func:`domain_arn`).
+
+    Example:
+        >>> domain_object_type_arn("retail", "Product", region="us-east-1",
+        ...                        account_id="123456789012")
+        'arn:aws:profile:us-east-1:123456789012:domains/retail/domain-object-types/Product'
+    """
+    base = domain_arn(domain_name, region=region, account_id=account_id, partition=partition)
+    return f"{base}/domain-object-types/{object_type_name}"
+
+
+def event_stream_arn(
+    domain_name: str,
+    event_stream_name: str,
+    *,
+    region: str,
+    account_id: str,
+    partition: str = "aws",
+) -> str:
+    """The ARN of an event stream (see :func:`domain_arn`); ``EventStream.event_stream_arn``
+    has it too.
+
+    Example:
+        >>> event_stream_arn("retail", "export", region="us-east-1", account_id="123456789012")
+        'arn:aws:profile:us-east-1:123456789012:domains/retail/event-streams/export'
+    """
+    base = domain_arn(domain_name, region=region, account_id=account_id, partition=partition)
+    return f"{base}/event-streams/{event_stream_name}"
+
+
+def event_trigger_arn(
+    domain_name: str,
+    event_trigger_name: str,
+    *,
+    region: str,
+    account_id: str,
+    partition: str = "aws",
+) -> str:
+    """The ARN of an event trigger (see :func:`domain_arn`).
+
+    Example:
+        >>> event_trigger_arn("retail", "big-order", region="us-east-1",
+        ...                   account_id="123456789012")
+        'arn:aws:profile:us-east-1:123456789012:domains/retail/event-triggers/big-order'
+    """
+    base = domain_arn(domain_name, region=region, account_id=account_id, partition=partition)
+    return f"{base}/event-triggers/{event_trigger_name}"
+
+
+def layout_arn(
+    domain_name: str, layout_name: str, *, region: str, account_id: str, partition: str = "aws"
+) -> str:
+    """The ARN of a domain layout (see :func:`domain_arn`).
+
+    Example:
+        >>> layout_arn("retail", "agent-view", region="us-east-1", account_id="123456789012")
+        'arn:aws:profile:us-east-1:123456789012:domains/retail/layouts/agent-view'
+    """
+    base = domain_arn(domain_name, region=region, account_id=account_id, partition=partition)
+    return f"{base}/layouts/{layout_name}"
+
+
 class Tags(Resource):
-    """Tags of domains, object types, integrations and calculated attributes: ``cp.tags``.
+    """Tags of domains, object types, integrations, calculated attributes, Data Store
+    object types, event streams, event triggers and layouts: ``cp.tags``.
 
     Resources are named by ARN; build one with :func:`domain_arn`,
-    :func:`object_type_arn`, :func:`integration_arn` or :func:`calculated_attribute_arn`.
+    :func:`object_type_arn`, :func:`integration_arn`, :func:`calculated_attribute_arn`,
+    :func:`domain_object_type_arn`, :func:`event_stream_arn`, :func:`event_trigger_arn`
+    or :func:`layout_arn`.
 
     Example:
         >>> from customer_profiles_sdk import CustomerProfiles

@@ -10,7 +10,7 @@ whose docstring is only the generated "used by" line also gets the shape's own
 documentation. AWS's text is therefore shown in the site, never copied into the
 repository.
 
-The fields are shown in that table rather than as one heading each (247 models have
+The fields are shown in that table rather than as one heading each (242 models have
 some 900 fields).
 """
 

@@ -12,7 +12,9 @@ assert spec.domain_name == "retail"
 
 plan = cp.domains.plan(spec)  # reads only; changes nothing
 print(plan)  # a diff for people: + create, ~ update, - delete, -/+ replace
-assert plan.count("create") == 1 + 4 + 2 + 1 + 2  # domain, types, attributes, integration, segments
+# The domain, 4 object types, 2 calculated attributes, 2 integrations, a Data Store
+# object type, an event stream, an event trigger and 2 segment definitions:
+assert plan.count("create") == 1 + 4 + 2 + 2 + 1 + 1 + 1 + 2
 
 result = cp.domains.apply(spec)
 assert result.changed

@@ -437,16 +437,70 @@ def test_source_attributes_and_arrays(client, backend, domain):
     assert len(backend.trigger_invocations(D)) == 1
 
 
-def test_segment_filter_uses_declared_membership(client, backend, domain):
+def test_segment_filter_names_a_segment_definition(client, backend, domain):
+    # Section 5.1 rule 8: an unknown segment is refused, on create and on update.
+    with pytest.raises(client.exceptions.BadRequestException, match="vips does not exist"):
+        create(client, SegmentFilter="vips")
+    create(client)
+    with pytest.raises(client.exceptions.BadRequestException, match="vips does not exist"):
+        client.update_event_trigger(DomainName=D, EventTriggerName="t1", SegmentFilter="vips")
+
+
+def _vip_segment(client: Any) -> None:
+    client.create_segment_definition(
+        DomainName=D,
+        SegmentDefinitionName="vips",
+        DisplayName="vips",
+        SegmentGroups={
+            "Groups": [
+                {
+                    "Dimensions": [
+                        {
+                            "ProfileAttributes": {
+                                "FirstName": {"DimensionType": "INCLUSIVE", "Values": ["Ana"]}
+                            }
+                        }
+                    ]
+                }
+            ]
+        },
+    )
+
+
+def test_segment_filter_evaluates_the_segment_definition(client, backend, domain):
+    ana = client.create_profile(DomainName=D, FirstName="Ana", EmailAddress="ana@example.com")
+    client.create_profile(DomainName=D, FirstName="Bo", EmailAddress="bo@example.com")
+    _vip_segment(client)
     create(client, SegmentFilter="vips")
     wire(client)
     purchase(client, amount=150)
-    assert backend.trigger_invocations(D) == []
-    pid = client.search_profiles(DomainName=D, KeyName="_email", Values=["ana@example.com"])[
+    purchase(client, email="bo@example.com", amount=150)
+    assert [i["ProfileId"] for i in backend.trigger_invocations(D)] == [ana["ProfileId"]]
+    # Membership is evaluated at each ingestion: Bo renamed Ana joins the segment.
+    bo = client.search_profiles(DomainName=D, KeyName="_email", Values=["bo@example.com"])
+    bo_id = bo["Items"][0]["ProfileId"]
+    client.update_profile(DomainName=D, ProfileId=bo_id, FirstName="Ana")
+    purchase(client, email="bo@example.com", amount=150)
+    assert [i["ProfileId"] for i in backend.trigger_invocations(D)][-1] == bo_id
+    # A deleted definition has no members: the trigger stops firing.
+    client.delete_segment_definition(DomainName=D, SegmentDefinitionName="vips")
+    before = len(backend.trigger_invocations(D))
+    purchase(client, amount=150)
+    assert len(backend.trigger_invocations(D)) == before
+
+
+def test_segment_filter_uses_declared_membership(client, backend, domain):
+    _vip_segment(client)
+    create(client, SegmentFilter="vips")
+    wire(client)
+    purchase(client, email="zed@example.com", amount=150)
+    assert backend.trigger_invocations(D) == []  # nobody is named Ana
+    pid = client.search_profiles(DomainName=D, KeyName="_email", Values=["zed@example.com"])[
         "Items"
     ][0]["ProfileId"]
+    # A declared membership takes precedence over the definition [A].
     backend.set_segment_members(D, "vips", [pid])
-    purchase(client, amount=150)
+    purchase(client, email="zed@example.com", amount=150)
     purchase(client, email="bo@example.com", amount=150)
     assert [i["ProfileId"] for i in backend.trigger_invocations(D)] == [pid]
     with pytest.raises(TypeError):

@@ -26,3 +26,5 @@ domain.upload_jobs.create("x.csv", fields={"Id": 1}, unique_key="Id")  # E: a fi
 domain.upload_jobs.create("x.csv", {"Id": "_profile.AccountNumber"}, "Id")  # E: keyword-only
 domain.recommenders.create("r", recipe="popular-items", config=7)  # E: a RecommenderConfig
 domain.workflows.wait("w", 60)  # E: timeout is keyword-only
+domain.event_triggers.create("t", object_type_name="O", conditions="amount > 100")  # E: not a str
+domain.event_streams.create("s", "arn:aws:kinesis:us-east-1:1:stream/s")  # E: uri is keyword-only

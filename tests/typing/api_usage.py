@@ -173,5 +173,60 @@ def jobs_and_recommenders(cp: CustomerProfiles) -> None:
         assert last is not None
 
 
+def domain_configuration() -> None:
+    """Data Store types, event streams, event triggers, layouts and detection."""
+    from customer_profiles_sdk import (
+        DomainLayout,
+        DomainObjectType,
+        DomainObjectTypeField,
+        EventStream,
+        EventTrigger,
+        EventTriggerSummary,
+    )
+    from customer_profiles_sdk.triggers import all_of, any_of, at_most, field, limits
+
+    cp = CustomerProfiles.local()
+    domain = cp.domains.create(
+        "typing-config", default_expiration_days=30, data_store={"enabled": True}
+    )
+    detected: ObjectType | None = domain.object_types.detect(
+        [{"id": "1", "email": "ana@example.com"}], object_type_name="Order", description="o"
+    )
+    assert detected is not None
+    domain.object_types.put(attrs.evolve(detected, allow_profile_creation=True))
+    product: DomainObjectType = domain.domain_object_types.put(
+        DomainObjectType(
+            object_type_name="Product",
+            fields={"sku": DomainObjectTypeField(source="_source.sku", target="_p.Sku")},
+        )
+    )
+    assert product.created_at is not None
+    stream: EventStream = domain.event_streams.create(
+        "export", uri="arn:aws:kinesis:us-east-1:123456789012:stream/profiles"
+    )
+    name: str = stream.event_stream_name
+    assert name == "export"
+    trigger: EventTrigger = domain.event_triggers.create(
+        "big",
+        object_type_name="Order",
+        conditions=any_of(field("id").includes("1"), [field("email").ends_with("@example.com")]),
+        limits=limits(at_most(1, every=1, unit="DAYS")),
+    )
+    assert trigger.event_trigger_conditions is not None
+    domain.event_triggers.update("big", conditions=[all_of(field("id").excludes("0"))])
+    summaries: list[EventTriggerSummary] = domain.event_triggers.list().to_list()
+    assert summaries
+    domain.integrations.put(
+        "arn:aws:connect-campaigns:us-east-1:123456789012:campaign/c",
+        object_type_name="Order",
+        event_trigger_names=["big"],
+    )
+    layout: DomainLayout = domain.layouts.create(
+        "main", display_name="Main", description="d", layout={"Id": "1"}
+    )
+    assert layout.version == "1"
+
+
 if __name__ == "__main__":
     main()
+    domain_configuration()

@@ -204,6 +204,60 @@ ENUMS: dict[str, CuratedEnum] = {
         again after a transient failure, ``SPLIT`` that a step was cut in two.
         """,
     ),
+    # ------------------------------------------------ domain configuration (sdkconfig)
+    "ContentType": CuratedEnum(
+        "ContentType",
+        """\
+        The type of a Data Store field (:class:`DomainObjectTypeField`; open enum).
+
+        Only ``STRING`` and ``NUMBER``: the ``EMAIL_ADDRESS``, ``PHONE_NUMBER`` and ``NAME``
+        of profile object types (:class:`FieldContentType`) are not accepted here.
+
+        """,
+    ),
+    "FeatureType": CuratedEnum(
+        "FeatureType",
+        "How a Data Store field is used by segmentation and predictive insights (open enum).",
+    ),
+    "EventStreamState": CuratedEnum(
+        "EventStreamState",
+        "Whether an event stream delivers events (``RUNNING``) or not (``STOPPED``; open enum).",
+    ),
+    "EventStreamDestinationStatus": CuratedEnum(
+        "EventStreamDestinationStatus",
+        "Health of an event stream's Kinesis destination (open enum).",
+    ),
+    "ComparisonOperator": CuratedEnum(
+        "ComparisonOperator",
+        """\
+        How an event trigger's :class:`ObjectAttribute` compares the object's value with
+        its ``values`` (open enum).
+
+        ``INCLUSIVE`` (the value includes all the values; one value: equality),
+        ``EXCLUSIVE`` (it does not), ``CONTAINS``, ``BEGINS_WITH`` and ``ENDS_WITH`` compare
+        strings; ``GREATER_THAN``, ``LESS_THAN``, ``GREATER_THAN_OR_EQUAL``,
+        ``LESS_THAN_OR_EQUAL`` and ``EQUAL`` compare with one number; ``BEFORE``, ``AFTER``
+        and ``ON`` with one timestamp; ``BETWEEN`` and ``NOT_BETWEEN`` with a range of two
+        numbers or two timestamps. The builders of :mod:`customer_profiles_sdk.triggers`
+        (``field("amount").greater_than(100)``) pick the operator and format the values.
+
+        """,
+    ),
+    "EventTriggerLogicalOperator": CuratedEnum(
+        "EventTriggerLogicalOperator",
+        """\
+        How an :class:`EventTriggerCondition` combines its dimensions: ``ALL`` of them,
+        ``ANY`` of them, or ``NONE`` of them must hold (open enum).
+        """,
+    ),
+    "PeriodUnit": CuratedEnum(
+        "PeriodUnit",
+        "The unit of an event trigger's limit :class:`Period` (open enum).",
+    ),
+    "LayoutType": CuratedEnum(
+        "LayoutType",
+        "The kind of a domain layout; ``PROFILE_EXPLORER`` is the only one (open enum).",
+    ),
 }
 
 #: structure shape -> its curated form.
@@ -1255,5 +1309,230 @@ STRUCTURES: dict[str, Curated] = {
         items recommended for it, best first (scores and items are masked in ``repr``).
         """,
         factories=("Recommendations",),
+    ),
+    # ------------------------------------------------ domain configuration (sdkconfig)
+    "DomainObjectTypeField": Curated(
+        "DomainObjectTypeField",
+        """\
+        One field of a Data Store object type: where its value comes from (``source``),
+        where it goes (``target``), its type and how it is used (``DomainObjectTypeField``).
+
+        Example:
+            >>> f = DomainObjectTypeField(source="_source.title", target="_item.Title",
+            ...                           content_type=ContentType.STRING)
+            >>> f.content_type.value
+            'STRING'
+
+        """,
+    ),
+    "GetDomainObjectTypeResponse": Curated(
+        "DomainObjectType",
+        """\
+        A Data Store object type: a typed field schema of the domain's Data Store
+        (``PutDomainObjectType`` request and response, ``GetDomainObjectType``).
+
+        Unlike a profile object type it has fields only, no keys. ``created_at`` and
+        ``last_updated_at`` are set by the service and never sent, so a model read with
+        ``get`` can be changed with ``attrs.evolve`` and put back.
+
+        Example:
+            >>> item = DomainObjectType(
+            ...     object_type_name="Item",
+            ...     fields={"title": DomainObjectTypeField(source="_source.title",
+            ...                                            target="_item.Title")})
+            >>> item.object_type_name, sorted(item.fields)
+            ('Item', ['title'])
+
+        """,
+        also=("PutDomainObjectTypeResponse",),
+        factories=("Fields", "Tags"),
+        field_docs={"CreatedAt": "Read-only.", "LastUpdatedAt": "Read-only."},
+    ),
+    "DomainObjectTypesListItem": Curated(
+        "DomainObjectTypeSummary",
+        """\
+        One Data Store object type in ``ListDomainObjectTypes`` (``DomainObjectTypesListItem``).
+
+        It has no fields: read them with ``domain.domain_object_types.get(name)``.
+
+        """,
+        factories=("Tags",),
+    ),
+    "GetEventStreamResponse": Curated(
+        "EventStream",
+        """\
+        An event stream: the real-time export of a domain's profile and object changes to
+        a Kinesis data stream (``GetEventStream``).
+
+        ``state`` is ``RUNNING`` while events are delivered; ``destination_details`` holds
+        the stream's ``uri`` and its health. The service's answer has no name:
+        :attr:`event_stream_name` reads it from ``event_stream_arn``.
+
+        """,
+        factories=("Tags",),
+        mixin="EventStreamMixin",
+    ),
+    "EventStreamDestinationDetails": Curated(
+        "EventStreamDestinationDetails",
+        """\
+        The Kinesis data stream an event stream delivers to, and its health; ``message``
+        says what is wrong when ``status`` is ``UNHEALTHY`` (``EventStreamDestinationDetails``).
+        """,
+    ),
+    "EventStreamSummary": Curated(
+        "EventStreamSummary",
+        "One event stream in ``ListEventStreams`` (``EventStreamSummary``).",
+        factories=("Tags",),
+    ),
+    "DestinationSummary": Curated(
+        "DestinationSummary",
+        "The destination of an event stream in ``ListEventStreams`` (no ``message``).",
+    ),
+    "CreateEventStreamRequest": Curated(
+        "EventStreamSpec",
+        """\
+        One event stream of a domain spec: the members of a ``CreateEventStream`` request.
+
+        Example:
+            >>> EventStreamSpec(event_stream_name="export",
+            ...                 uri="arn:aws:kinesis:us-east-1:123456789012:stream/cp").uri
+            'arn:aws:kinesis:us-east-1:123456789012:stream/cp'
+
+        """,
+        omit=("DomainName",),
+        factories=("Tags",),
+    ),
+    "ObjectAttribute": Curated(
+        "ObjectAttribute",
+        """\
+        One comparison of an event trigger: an attribute of the ingested object, an
+        operator and the values to compare with (``ObjectAttribute``).
+
+        Name the attribute with exactly one of ``field_name`` (a field of the object
+        type) and ``source`` (a ``_source.`` accessor into the ingested JSON). ``values``
+        are strings: numbers and timestamps as text. The builders of
+        :mod:`customer_profiles_sdk.triggers` read better:
+        ``field("amount").greater_than(100)``.
+
+        Example:
+            >>> big = ObjectAttribute(field_name="amount",
+            ...                       comparison_operator=ComparisonOperator.GREATER_THAN,
+            ...                       values=["100"])
+            >>> big.comparison_operator.value
+            'GREATER_THAN'
+
+        """,
+    ),
+    "EventTriggerDimension": Curated(
+        "EventTriggerDimension",
+        """\
+        Comparisons that must all hold (``EventTriggerDimension``): its
+        object attributes (:class:`ObjectAttribute`) are combined with AND.
+        """,
+    ),
+    "EventTriggerCondition": Curated(
+        "EventTriggerCondition",
+        """\
+        One condition of an event trigger: dimensions combined by ``logical_operator``
+        (``ALL``, ``ANY`` or ``NONE``). A trigger fires when any of its conditions holds.
+
+        Example:
+            >>> amount = ObjectAttribute(field_name="amount", comparison_operator="GREATER_THAN",
+            ...                          values=["100"])
+            >>> condition = EventTriggerCondition(
+            ...     event_trigger_dimensions=[EventTriggerDimension(object_attributes=[amount])],
+            ...     logical_operator=EventTriggerLogicalOperator.ALL)
+            >>> condition.logical_operator.value
+            'ALL'
+
+        """,
+    ),
+    "Period": Curated(
+        "Period",
+        """\
+        A per-profile limit of an event trigger over a trailing window of ``value``
+        times ``unit`` (``Period``): at most ``max_invocations_per_profile`` invocations, or
+        ``unlimited=True``.
+
+        Example:
+            >>> Period(unit=PeriodUnit.DAYS, value=1, max_invocations_per_profile=2).value
+            1
+
+        """,
+    ),
+    "EventTriggerLimits": Curated(
+        "EventTriggerLimits",
+        """\
+        How often an event trigger may fire for one profile (``EventTriggerLimits``).
+
+        Without limits the service allows 10 invocations per profile per day. Every
+        period must allow an invocation; ``event_expiration`` (milliseconds) drops events
+        processed later than that.
+
+        """,
+    ),
+    "GetEventTriggerResponse": Curated(
+        "EventTrigger",
+        """\
+        An event trigger: a condition on the objects ingested into one object type that
+        starts an action, e.g. an outbound campaign (``GetEventTrigger``; also what
+        ``CreateEventTrigger`` and ``UpdateEventTrigger`` answer).
+
+        The action is the integration that lists the trigger in its
+        ``event_trigger_names``. ``created_at`` and ``last_updated_at`` are read-only.
+
+        Example:
+            >>> from customer_profiles_sdk.triggers import all_of, field
+            >>> trigger = EventTrigger(
+            ...     event_trigger_name="big-spender", object_type_name="Purchase",
+            ...     event_trigger_conditions=[all_of(field("amount").greater_than(100))])
+            >>> trigger.event_trigger_conditions[0].logical_operator.value
+            'ALL'
+
+        """,
+        also=("CreateEventTriggerResponse", "UpdateEventTriggerResponse"),
+        required=("EventTriggerName",),
+        factories=("Tags",),
+        field_docs={"CreatedAt": "Read-only.", "LastUpdatedAt": "Read-only."},
+    ),
+    "EventTriggerSummaryItem": Curated(
+        "EventTriggerSummary",
+        """\
+        One event trigger in ``ListEventTriggers`` (``EventTriggerSummaryItem``).
+
+        It has no conditions or limits: read them with ``domain.event_triggers.get(name)``.
+
+        """,
+        factories=("Tags",),
+    ),
+    "GetDomainLayoutResponse": Curated(
+        "DomainLayout",
+        """\
+        A domain layout: how Profile Explorer shows a profile (``GetDomainLayout``; also
+        what ``CreateDomainLayout`` and ``UpdateDomainLayout`` answer).
+
+        ``layout`` is the layout's JSON text; ``version`` changes with every update.
+
+        """,
+        also=("CreateDomainLayoutResponse", "UpdateDomainLayoutResponse"),
+        optional=("LastUpdatedAt",),
+        factories=("Tags",),
+    ),
+    "LayoutItem": Curated(
+        "DomainLayoutSummary",
+        """\
+        One layout in ``ListDomainLayouts`` (``LayoutItem``): no ``layout``, no ``version``.
+        """,
+        factories=("Tags",),
+    ),
+    "DetectedProfileObjectType": Curated(
+        "DetectedProfileObjectType",
+        """\
+        The object type mapping ``DetectProfileObjectType`` proposes for sample objects.
+
+        ``domain.object_types.detect(samples, ...)`` returns it as an :class:`ObjectType`
+        ready for ``domain.object_types.put``.
+
+        """,
     ),
 }

@@ -17,24 +17,27 @@ from .._base import Extra, model
 __all__ = [
     "ContentType",
     "DeleteDomainObjectTypeResponse",
+    "DomainObjectType",
     "DomainObjectTypeField",
-    "DomainObjectTypesListItem",
+    "DomainObjectTypeSummary",
     "FeatureType",
-    "GetDomainObjectTypeResponse",
     "ListDomainObjectTypesResponse",
-    "PutDomainObjectTypeResponse",
 ]
 
 
 class ContentType(str, Enum):
-    """``ContentType``, an open enum: a value this SDK does not know stays a ``str``."""
+    """The type of a Data Store field (:class:`DomainObjectTypeField`; open enum).
+
+    Only ``STRING`` and ``NUMBER``: the ``EMAIL_ADDRESS``, ``PHONE_NUMBER`` and ``NAME``
+    of profile object types (:class:`FieldContentType`) are not accepted here.
+    """
 
     STRING = "STRING"
     NUMBER = "NUMBER"
 
 
 class FeatureType(str, Enum):
-    """``FeatureType``, an open enum: a value this SDK does not know stays a ``str``."""
+    """How a Data Store field is used by segmentation and predictive insights (open enum)."""
 
     TEXTUAL = "TEXTUAL"
     CATEGORICAL = "CATEGORICAL"
@@ -52,9 +55,51 @@ class DeleteDomainObjectTypeResponse:
 
 
 @model
+class DomainObjectType:
+    """A Data Store object type: a typed field schema of the domain's Data Store
+    (``PutDomainObjectType`` request and response, ``GetDomainObjectType``).
+
+    Unlike a profile object type it has fields only, no keys. ``created_at`` and
+    ``last_updated_at`` are set by the service and never sent, so a model read with
+    ``get`` can be changed with ``attrs.evolve`` and put back.
+
+    Example:
+        >>> item = DomainObjectType(
+        ...     object_type_name="Item",
+        ...     fields={"title": DomainObjectTypeField(source="_source.title",
+        ...                                            target="_item.Title")})
+        >>> item.object_type_name, sorted(item.fields)
+        ('Item', ['title'])
+    """
+
+    __wire_shape__: ClassVar[str] = "GetDomainObjectTypeResponse"
+
+    object_type_name: str = attrs.field(metadata={"wire": "ObjectTypeName"})
+    description: str | None = attrs.field(
+        default=None, metadata={"wire": "Description", "sensitive": True}
+    )
+    encryption_key: str | None = attrs.field(default=None, metadata={"wire": "EncryptionKey"})
+    fields: dict[str, DomainObjectTypeField] = attrs.field(
+        factory=dict, metadata={"wire": "Fields"}
+    )
+    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
+    """Read-only."""
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    """Read-only."""
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class DomainObjectTypeField:
-    """The ``DomainObjectTypeField`` structure, used by ``GetDomainObjectType``,
-    ``PutDomainObjectType``.
+    """One field of a Data Store object type: where its value comes from (``source``),
+    where it goes (``target``), its type and how it is used (``DomainObjectTypeField``).
+
+    Example:
+        >>> f = DomainObjectTypeField(source="_source.title", target="_item.Title",
+        ...                           content_type=ContentType.STRING)
+        >>> f.content_type.value
+        'STRING'
     """
 
     __wire_shape__: ClassVar[str] = "DomainObjectTypeField"
@@ -71,8 +116,11 @@ class DomainObjectTypeField:
 
 
 @model
-class DomainObjectTypesListItem:
-    """The ``DomainObjectTypesListItem`` structure, used by ``ListDomainObjectTypes``."""
+class DomainObjectTypeSummary:
+    """One Data Store object type in ``ListDomainObjectTypes`` (``DomainObjectTypesListItem``).
+
+    It has no fields: read them with ``domain.domain_object_types.get(name)``.
+    """
 
     __wire_shape__: ClassVar[str] = "DomainObjectTypesListItem"
 
@@ -86,31 +134,7 @@ class DomainObjectTypesListItem:
     last_updated_at: datetime | None = attrs.field(
         default=None, metadata={"wire": "LastUpdatedAt", "sensitive": True}
     )
-    tags: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Tags", "sensitive": True}
-    )
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetDomainObjectTypeResponse:
-    """The ``GetDomainObjectTypeResponse`` structure, used by ``GetDomainObjectType``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "GetDomainObjectTypeResponse"
-
-    object_type_name: str = attrs.field(metadata={"wire": "ObjectTypeName"})
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    encryption_key: str | None = attrs.field(default=None, metadata={"wire": "EncryptionKey"})
-    fields: dict[str, DomainObjectTypeField] | None = attrs.field(
-        default=None, metadata={"wire": "Fields"}
-    )
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags", "sensitive": True})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -122,30 +146,8 @@ class ListDomainObjectTypesResponse:
 
     __wire_shape__: ClassVar[str] = "ListDomainObjectTypesResponse"
 
-    items: list[DomainObjectTypesListItem] | None = attrs.field(
+    items: list[DomainObjectTypeSummary] | None = attrs.field(
         default=None, metadata={"wire": "Items", "sensitive": True}
     )
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class PutDomainObjectTypeResponse:
-    """The ``PutDomainObjectTypeResponse`` structure, used by ``PutDomainObjectType``
-    (response).
-    """
-
-    __wire_shape__: ClassVar[str] = "PutDomainObjectTypeResponse"
-
-    object_type_name: str | None = attrs.field(default=None, metadata={"wire": "ObjectTypeName"})
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    encryption_key: str | None = attrs.field(default=None, metadata={"wire": "EncryptionKey"})
-    fields: dict[str, DomainObjectTypeField] | None = attrs.field(
-        default=None, metadata={"wire": "Fields"}
-    )
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
     extra: Extra = attrs.field(factory=dict, repr=False)

@@ -13,31 +13,31 @@ from typing import ClassVar
 import attrs
 
 from .._base import Extra, model
+from .._mixins import EventStreamMixin
 
 __all__ = [
     "CreateEventStreamResponse",
     "DeleteEventStreamResponse",
     "DestinationSummary",
+    "EventStream",
     "EventStreamDestinationDetails",
     "EventStreamDestinationStatus",
+    "EventStreamSpec",
     "EventStreamState",
     "EventStreamSummary",
-    "GetEventStreamResponse",
     "ListEventStreamsResponse",
 ]
 
 
 class EventStreamDestinationStatus(str, Enum):
-    """``EventStreamDestinationStatus``, an open enum: a value this SDK does not know stays
-    a ``str``.
-    """
+    """Health of an event stream's Kinesis destination (open enum)."""
 
     HEALTHY = "HEALTHY"
     UNHEALTHY = "UNHEALTHY"
 
 
 class EventStreamState(str, Enum):
-    """``EventStreamState``, an open enum: a value this SDK does not know stays a ``str``."""
+    """Whether an event stream delivers events (``RUNNING``) or not (``STOPPED``; open enum)."""
 
     RUNNING = "RUNNING"
     STOPPED = "STOPPED"
@@ -65,7 +65,7 @@ class DeleteEventStreamResponse:
 
 @model
 class DestinationSummary:
-    """The ``DestinationSummary`` structure, used by ``ListEventStreams``."""
+    """The destination of an event stream in ``ListEventStreams`` (no ``message``)."""
 
     __wire_shape__: ClassVar[str] = "DestinationSummary"
 
@@ -78,8 +78,34 @@ class DestinationSummary:
 
 
 @model
+class EventStream(EventStreamMixin):
+    """An event stream: the real-time export of a domain's profile and object changes to
+    a Kinesis data stream (``GetEventStream``).
+
+    ``state`` is ``RUNNING`` while events are delivered; ``destination_details`` holds
+    the stream's ``uri`` and its health. The service's answer has no name:
+    :attr:`event_stream_name` reads it from ``event_stream_arn``.
+    """
+
+    __wire_shape__: ClassVar[str] = "GetEventStreamResponse"
+
+    domain_name: str = attrs.field(metadata={"wire": "DomainName"})
+    event_stream_arn: str = attrs.field(metadata={"wire": "EventStreamArn"})
+    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
+    state: EventStreamState | str = attrs.field(metadata={"wire": "State"})
+    destination_details: EventStreamDestinationDetails = attrs.field(
+        metadata={"wire": "DestinationDetails"}
+    )
+    stopped_since: datetime | None = attrs.field(default=None, metadata={"wire": "StoppedSince"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class EventStreamDestinationDetails:
-    """The ``EventStreamDestinationDetails`` structure, used by ``GetEventStream``."""
+    """The Kinesis data stream an event stream delivers to, and its health; ``message``
+    says what is wrong when ``status`` is ``UNHEALTHY`` (``EventStreamDestinationDetails``).
+    """
 
     __wire_shape__: ClassVar[str] = "EventStreamDestinationDetails"
 
@@ -93,8 +119,26 @@ class EventStreamDestinationDetails:
 
 
 @model
+class EventStreamSpec:
+    """One event stream of a domain spec: the members of a ``CreateEventStream`` request.
+
+    Example:
+        >>> EventStreamSpec(event_stream_name="export",
+        ...                 uri="arn:aws:kinesis:us-east-1:123456789012:stream/cp").uri
+        'arn:aws:kinesis:us-east-1:123456789012:stream/cp'
+    """
+
+    __wire_shape__: ClassVar[str] = "CreateEventStreamRequest"
+
+    uri: str = attrs.field(metadata={"wire": "Uri"})
+    event_stream_name: str = attrs.field(metadata={"wire": "EventStreamName"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
+    extra: Extra = attrs.field(factory=dict, repr=False)
+
+
+@model
 class EventStreamSummary:
-    """The ``EventStreamSummary`` structure, used by ``ListEventStreams``."""
+    """One event stream in ``ListEventStreams`` (``EventStreamSummary``)."""
 
     __wire_shape__: ClassVar[str] = "EventStreamSummary"
 
@@ -106,25 +150,7 @@ class EventStreamSummary:
     destination_summary: DestinationSummary | None = attrs.field(
         default=None, metadata={"wire": "DestinationSummary"}
     )
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class GetEventStreamResponse:
-    """The ``GetEventStreamResponse`` structure, used by ``GetEventStream`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "GetEventStreamResponse"
-
-    domain_name: str = attrs.field(metadata={"wire": "DomainName"})
-    event_stream_arn: str = attrs.field(metadata={"wire": "EventStreamArn"})
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    state: EventStreamState | str = attrs.field(metadata={"wire": "State"})
-    destination_details: EventStreamDestinationDetails = attrs.field(
-        metadata={"wire": "DestinationDetails"}
-    )
-    stopped_since: datetime | None = attrs.field(default=None, metadata={"wire": "StoppedSince"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 

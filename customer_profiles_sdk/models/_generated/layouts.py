@@ -15,39 +15,18 @@ import attrs
 from .._base import Extra, model
 
 __all__ = [
-    "CreateDomainLayoutResponse",
     "DeleteDomainLayoutResponse",
-    "GetDomainLayoutResponse",
-    "LayoutItem",
+    "DomainLayout",
+    "DomainLayoutSummary",
     "LayoutType",
     "ListDomainLayoutsResponse",
-    "UpdateDomainLayoutResponse",
 ]
 
 
 class LayoutType(str, Enum):
-    """``LayoutType``, an open enum: a value this SDK does not know stays a ``str``."""
+    """The kind of a domain layout; ``PROFILE_EXPLORER`` is the only one (open enum)."""
 
     PROFILE_EXPLORER = "PROFILE_EXPLORER"
-
-
-@model
-class CreateDomainLayoutResponse:
-    """The ``CreateDomainLayoutResponse`` structure, used by ``CreateDomainLayout`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "CreateDomainLayoutResponse"
-
-    layout_definition_name: str = attrs.field(metadata={"wire": "LayoutDefinitionName"})
-    description: str = attrs.field(metadata={"wire": "Description", "sensitive": True})
-    display_name: str = attrs.field(metadata={"wire": "DisplayName"})
-    layout_type: LayoutType | str = attrs.field(metadata={"wire": "LayoutType"})
-    layout: str = attrs.field(metadata={"wire": "Layout", "sensitive": True})
-    version: str = attrs.field(metadata={"wire": "Version"})
-    created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    is_default: bool | None = attrs.field(default=None, metadata={"wire": "IsDefault"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
 
 
 @model
@@ -61,8 +40,12 @@ class DeleteDomainLayoutResponse:
 
 
 @model
-class GetDomainLayoutResponse:
-    """The ``GetDomainLayoutResponse`` structure, used by ``GetDomainLayout`` (response)."""
+class DomainLayout:
+    """A domain layout: how Profile Explorer shows a profile (``GetDomainLayout``; also
+    what ``CreateDomainLayout`` and ``UpdateDomainLayout`` answer).
+
+    ``layout`` is the layout's JSON text; ``version`` changes with every update.
+    """
 
     __wire_shape__: ClassVar[str] = "GetDomainLayoutResponse"
 
@@ -73,15 +56,15 @@ class GetDomainLayoutResponse:
     layout: str = attrs.field(metadata={"wire": "Layout", "sensitive": True})
     version: str = attrs.field(metadata={"wire": "Version"})
     created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
-    last_updated_at: datetime = attrs.field(metadata={"wire": "LastUpdatedAt"})
     is_default: bool | None = attrs.field(default=None, metadata={"wire": "IsDefault"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
 @model
-class LayoutItem:
-    """The ``LayoutItem`` structure, used by ``ListDomainLayouts``."""
+class DomainLayoutSummary:
+    """One layout in ``ListDomainLayouts`` (``LayoutItem``): no ``layout``, no ``version``."""
 
     __wire_shape__: ClassVar[str] = "LayoutItem"
 
@@ -92,7 +75,7 @@ class LayoutItem:
     created_at: datetime = attrs.field(metadata={"wire": "CreatedAt"})
     last_updated_at: datetime = attrs.field(metadata={"wire": "LastUpdatedAt"})
     is_default: bool | None = attrs.field(default=None, metadata={"wire": "IsDefault"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
+    tags: dict[str, str] = attrs.field(factory=dict, metadata={"wire": "Tags"})
     extra: Extra = attrs.field(factory=dict, repr=False)
 
 
@@ -102,31 +85,6 @@ class ListDomainLayoutsResponse:
 
     __wire_shape__: ClassVar[str] = "ListDomainLayoutsResponse"
 
-    items: list[LayoutItem] | None = attrs.field(default=None, metadata={"wire": "Items"})
+    items: list[DomainLayoutSummary] | None = attrs.field(default=None, metadata={"wire": "Items"})
     next_token: str | None = attrs.field(default=None, metadata={"wire": "NextToken"})
-    extra: Extra = attrs.field(factory=dict, repr=False)
-
-
-@model
-class UpdateDomainLayoutResponse:
-    """The ``UpdateDomainLayoutResponse`` structure, used by ``UpdateDomainLayout`` (response)."""
-
-    __wire_shape__: ClassVar[str] = "UpdateDomainLayoutResponse"
-
-    layout_definition_name: str | None = attrs.field(
-        default=None, metadata={"wire": "LayoutDefinitionName"}
-    )
-    description: str | None = attrs.field(
-        default=None, metadata={"wire": "Description", "sensitive": True}
-    )
-    display_name: str | None = attrs.field(default=None, metadata={"wire": "DisplayName"})
-    is_default: bool | None = attrs.field(default=None, metadata={"wire": "IsDefault"})
-    layout_type: LayoutType | str | None = attrs.field(
-        default=None, metadata={"wire": "LayoutType"}
-    )
-    layout: str | None = attrs.field(default=None, metadata={"wire": "Layout", "sensitive": True})
-    version: str | None = attrs.field(default=None, metadata={"wire": "Version"})
-    created_at: datetime | None = attrs.field(default=None, metadata={"wire": "CreatedAt"})
-    last_updated_at: datetime | None = attrs.field(default=None, metadata={"wire": "LastUpdatedAt"})
-    tags: dict[str, str] | None = attrs.field(default=None, metadata={"wire": "Tags"})
     extra: Extra = attrs.field(factory=dict, repr=False)

@@ -100,7 +100,11 @@ class DetectProfileObjectTypeResponse:
 
 @model
 class DetectedProfileObjectType:
-    """The ``DetectedProfileObjectType`` structure, used by ``DetectProfileObjectType``."""
+    """The object type mapping ``DetectProfileObjectType`` proposes for sample objects.
+
+    ``domain.object_types.detect(samples, ...)`` returns it as an :class:`ObjectType`
+    ready for ``domain.object_types.put``.
+    """
 
     __wire_shape__: ClassVar[str] = "DetectedProfileObjectType"
 

@@ -1,0 +1,276 @@
+"""The emulator's indexes stay consistent with its records (issue 16 item 4).
+
+Every test goes through boto3 and checks what a caller sees — search results, object
+listings, size limits, expiry — after each kind of mutation, so an index that lags
+behind a write would make one of them fail.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from customer_profiles_sdk.local import Clock, LocalBackend, _ingest
+
+D = "idx"
+DAY = 86400.0
+T0 = 1_760_000_000.0
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(start=T0)
+
+
+@pytest.fixture
+def backend(clock: Clock) -> LocalBackend:  # overrides the conftest fixture: frozen clock
+    return LocalBackend(clock=clock)
+
+
+def setup(client: Any) -> Any:
+    """Domain ``D`` with the ``Order`` type (``orderId`` UNIQUE, ``_email`` PROFILE)."""
+    client.create_domain(DomainName=D, DefaultExpirationDays=10)
+    client.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Order",
+        Description="orders",
+        AllowProfileCreation=True,
+        Fields={
+            "order": {"Source": "_source.order"},
+            "email": {"Source": "_source.email", "ContentType": "EMAIL_ADDRESS"},
+        },
+        Keys={
+            "orderId": [{"FieldNames": ["order"], "StandardIdentifiers": ["UNIQUE"]}],
+            "_email": [{"FieldNames": ["email"], "StandardIdentifiers": ["PROFILE"]}],
+        },
+    )
+    return client
+
+
+@pytest.fixture
+def cp(client: Any) -> Any:
+    return setup(client)
+
+
+def found(cp: Any, key: str, *values: str) -> list[str]:
+    items = cp.search_profiles(DomainName=D, KeyName=key, Values=list(values))["Items"]
+    return [item["ProfileId"] for item in items]
+
+
+def objects(cp: Any, pid: str) -> list[str]:
+    items = cp.list_profile_objects(DomainName=D, ProfileId=pid, ObjectTypeName="Order")["Items"]
+    return [json.loads(item["Object"])["order"] for item in items]
+
+
+def put(cp: Any, order: str, email: str, pad: str = "") -> str:
+    body = json.dumps({"order": order, "email": email, "pad": pad})
+    answer = cp.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+    return str(answer["ProfileObjectUniqueKey"])
+
+
+def test_search_follows_create_update_and_delete(cp: Any) -> None:
+    a = cp.create_profile(DomainName=D, EmailAddress="a@example.com", FirstName="Ann")["ProfileId"]
+    b = cp.create_profile(DomainName=D, EmailAddress="b@example.com")["ProfileId"]
+    assert found(cp, "_email", "A@Example.com") == [a]
+    assert found(cp, "_email", "a@example.com", "b@example.com") == [a, b]  # creation order
+    assert found(cp, "_profileId", b) == [b]
+    assert found(cp, "_fullName", "ann") == [a]
+
+    cp.update_profile(DomainName=D, ProfileId=a, EmailAddress="c@example.com", FirstName="")
+    assert found(cp, "_email", "a@example.com") == []
+    assert found(cp, "_email", "c@example.com") == [a]
+    assert found(cp, "_fullName", "ann") == []
+
+    cp.delete_profile(DomainName=D, ProfileId=b)
+    assert found(cp, "_email", "b@example.com") == []
+    assert found(cp, "_profileId", b) == []
+    c = cp.create_profile(DomainName=D, EmailAddress="b@example.com")["ProfileId"]
+    assert found(cp, "_email", "b@example.com") == [c]
+
+
+def test_search_follows_profile_keys_and_logical_operators(cp: Any) -> None:
+    a = cp.create_profile(DomainName=D, EmailAddress="a@example.com")["ProfileId"]
+    b = cp.create_profile(DomainName=D, EmailAddress="b@example.com")["ProfileId"]
+    cp.add_profile_key(DomainName=D, ProfileId=a, KeyName="loyalty", Values=["L1", "L2"])
+    cp.add_profile_key(DomainName=D, ProfileId=b, KeyName="loyalty", Values=["L2"])
+    assert found(cp, "loyalty", "L1") == [a]
+    assert found(cp, "loyalty", "L2") == [a, b]
+
+    def search(operator: str) -> list[str]:
+        items = cp.search_profiles(
+            DomainName=D,
+            KeyName="loyalty",
+            Values=["L2"],
+            AdditionalSearchKeys=[{"KeyName": "_email", "Values": ["b@example.com"]}],
+            LogicalOperator=operator,
+        )["Items"]
+        return [item["ProfileId"] for item in items]
+
+    assert search("AND") == [b]
+    assert search("OR") == [a, b]
+    cp.delete_profile_key(DomainName=D, ProfileId=a, KeyName="loyalty", Values=["L2"])
+    assert found(cp, "loyalty", "L2") == [b]
+    assert found(cp, "loyalty", "L1") == [a]
+    cp.delete_profile_key(DomainName=D, ProfileId=b, KeyName="loyalty", Values=["L2"])
+    assert found(cp, "loyalty", "L2") == []
+    assert search("AND") == []
+    assert search("OR") == [b]
+    cp.add_profile_key(DomainName=D, ProfileId=b, KeyName="loyalty", Values=["L2"])
+    assert found(cp, "loyalty", "L2") == [b]
+
+
+def test_objects_and_keys_follow_ingestion(cp: Any) -> None:
+    put(cp, "o1", "x@example.com")
+    (x,) = found(cp, "_email", "x@example.com")
+    put(cp, "o2", "X@example.com")  # the same profile through the _email PROFILE key
+    put(cp, "o3", "y@example.com")
+    (y,) = found(cp, "_email", "y@example.com")
+    assert x != y
+    assert objects(cp, x) == ["o1", "o2"]
+    assert objects(cp, y) == ["o3"]
+    assert found(cp, "orderId", "o2") == [x]
+
+    key = put(cp, "o1", "x@example.com", pad="changed")  # replaced: ingested anew
+    listed = cp.list_profile_objects(DomainName=D, ProfileId=x, ObjectTypeName="Order")["Items"]
+    assert [json.loads(i["Object"])["pad"] for i in listed] == ["", "changed"]  # by ingestion
+
+    filtered = cp.list_profile_objects(
+        DomainName=D,
+        ProfileId=x,
+        ObjectTypeName="Order",
+        ObjectFilter={"KeyName": "orderId", "Values": ["o2"]},
+    )["Items"]
+    assert [json.loads(i["Object"])["order"] for i in filtered] == ["o2"]
+
+    cp.delete_profile_object(
+        DomainName=D, ProfileId=x, ObjectTypeName="Order", ProfileObjectUniqueKey=key
+    )
+    assert objects(cp, x) == ["o2"]
+
+
+def test_merge_moves_objects_and_keys(cp: Any) -> None:
+    put(cp, "o1", "main@example.com")
+    put(cp, "o2", "other@example.com")
+    put(cp, "o3", "other@example.com")
+    (main,) = found(cp, "_email", "main@example.com")
+    (other,) = found(cp, "_email", "other@example.com")
+    cp.add_profile_key(DomainName=D, ProfileId=other, KeyName="loyalty", Values=["L9"])
+    cp.merge_profiles(DomainName=D, MainProfileId=main, ProfileIdsToBeMerged=[other])
+
+    assert objects(cp, main) == ["o1", "o2", "o3"]
+    assert found(cp, "_email", "other@example.com") == [main]
+    assert found(cp, "loyalty", "L9") == [main]
+    assert found(cp, "orderId", "o3") == [main]
+    assert found(cp, "_profileId", other) == []
+    put(cp, "o4", "other@example.com")  # finds the main profile now
+    assert objects(cp, main) == ["o1", "o2", "o3", "o4"]
+    cp.delete_profile(DomainName=D, ProfileId=main)
+    assert found(cp, "orderId", "o1") == []
+    assert found(cp, "_email", "other@example.com") == []
+
+
+def test_expiry_at_the_right_clock_time(cp: Any, clock: Clock) -> None:
+    kept = cp.create_profile(DomainName=D, EmailAddress="kept@example.com")["ProfileId"]
+    gone = cp.create_profile(DomainName=D, EmailAddress="gone@example.com")["ProfileId"]
+    clock.advance(days=5)
+    cp.update_profile(DomainName=D, ProfileId=kept, FirstName="Kim")  # restarts its clock
+    clock.advance(days=5, seconds=-1)
+    assert found(cp, "_email", "gone@example.com") == [gone]
+    clock.advance(seconds=1)  # exactly 10 days after its creation
+    assert found(cp, "_email", "gone@example.com") == []
+    assert found(cp, "_email", "kept@example.com") == [kept]
+    clock.advance(days=5, seconds=-1)
+    assert found(cp, "_email", "kept@example.com") == [kept]
+    clock.advance(seconds=1)
+    assert found(cp, "_email", "kept@example.com") == []
+
+
+def test_object_expiry_follows_its_type(cp: Any, clock: Clock) -> None:
+    cp.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Short",
+        Description="short-lived",
+        ExpirationDays=1,
+        Fields={
+            "id": {"Source": "_source.id"},
+            "email": {"Source": "_source.email", "ContentType": "EMAIL_ADDRESS"},
+        },
+        Keys={
+            "shortId": [{"FieldNames": ["id"], "StandardIdentifiers": ["UNIQUE"]}],
+            "_email": [{"FieldNames": ["email"], "StandardIdentifiers": ["PROFILE"]}],
+        },
+    )
+    pid = cp.create_profile(DomainName=D, EmailAddress="s@example.com")["ProfileId"]
+    put(cp, "o1", "s@example.com")  # Order: 10 days
+    clock.advance(days=0.5)
+    cp.put_profile_object(
+        DomainName=D,
+        ObjectTypeName="Short",
+        Object=json.dumps({"id": "s1", "email": "s@example.com"}),
+    )
+
+    def shorts() -> int:
+        answer = cp.list_profile_objects(DomainName=D, ProfileId=pid, ObjectTypeName="Short")
+        return len(answer["Items"])
+
+    clock.advance(days=1, seconds=-1)
+    assert shorts() == 1
+    cp.update_profile(DomainName=D, ProfileId=pid, LastName="Lee")  # the profile stays
+    clock.advance(seconds=1)
+    assert shorts() == 0
+    assert objects(cp, pid) == ["o1"]
+    assert found(cp, "_email", "s@example.com") == [pid]
+
+
+def test_size_accounting_is_incremental(cp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    body_size = len(json.dumps({"order": "o1", "email": "z@example.com", "pad": "x" * 300}))
+    monkeypatch.setattr(_ingest, "MAX_PROFILE_BYTES", 3 * body_size)
+    keys = [put(cp, f"o{i}", "z@example.com", pad="x" * 300) for i in range(1, 4)]
+    with pytest.raises(cp.exceptions.BadRequestException, match="51,200"):
+        put(cp, "o4", "z@example.com", pad="x" * 300)
+    put(cp, "o2", "z@example.com", pad="y" * 300)  # a replacement of the same size fits
+    (pid,) = found(cp, "_email", "z@example.com")
+    cp.delete_profile_object(
+        DomainName=D, ProfileId=pid, ObjectTypeName="Order", ProfileObjectUniqueKey=keys[0]
+    )
+    put(cp, "o4", "z@example.com", pad="x" * 300)  # the deleted object's room is free
+    assert objects(cp, pid) == ["o3", "o2", "o4"]  # the replacement was ingested later
+
+
+def test_eviction_uses_the_profile_count() -> None:
+    backend = LocalBackend(clock=Clock(start=T0), objects_per_profile=3)
+    small = setup(backend.client())
+    for i in range(5):
+        put(small, f"o{i}", "e@example.com")
+    (pid,) = found(small, "_email", "e@example.com")
+    assert objects(small, pid) == ["o2", "o3", "o4"]
+    assert found(small, "orderId", "o0") == [pid]  # evicted objects' keys stay [A]
+
+
+def test_deleting_an_object_type_unindexes_its_keys(cp: Any) -> None:
+    put(cp, "o1", "t@example.com")
+    (pid,) = found(cp, "orderId", "o1")
+    cp.delete_profile_object_type(DomainName=D, ObjectTypeName="Order")
+    assert found(cp, "orderId", "o1") == []
+    assert found(cp, "_profileId", pid) == [pid]
+
+
+def test_indexes_are_rebuilt_from_a_saved_state(
+    cp: Any, backend: LocalBackend, tmp_path: Path
+) -> None:
+    put(cp, "o1", "r@example.com")
+    put(cp, "o2", "r@example.com")
+    (pid,) = found(cp, "_email", "r@example.com")
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    assert "index" not in json.loads(path.read_text())["regions"]["us-east-1"]["domains"][D]
+    other = LocalBackend(clock=Clock(start=T0))
+    other.load_state(path)
+    client = other.client()
+    assert found(client, "_email", "r@example.com") == [pid]
+    assert objects(client, pid) == ["o1", "o2"]
+    put(client, "o3", "r@example.com")
+    assert objects(client, pid) == ["o1", "o2", "o3"]
