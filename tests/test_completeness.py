@@ -39,6 +39,8 @@ ACCESS = {
     "Domains": "cp.domains",
     "Domain": "domain",
     "Profiles": "domain.profiles",
+    "ProfileHistory": "domain.profiles",
+    "Attributes": "domain.attributes",
     "Matches": "domain.matches",
     "IdentityResolutionJobs": "domain.matches.jobs",
     "ObjectTypes": "domain.object_types",

@@ -54,6 +54,17 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^4\. the service throttles",
         r"^   -> same profile: True, after 2 retries$",
     ],
+    "history_and_attributes.py": [
+        r"^1\. created domain 'history-[0-9a-f]{8}' with object type Order",
+        r"^3\. Ana's history, newest first: \['MERGED', 'UPDATED', 'INGESTED', 'INGESTED', "
+        r"'CREATED'\]",
+        r"^   the MERGED record names the merged profiles: True",
+        r"^   the duplicate's history ends with DELETED_BY_MERGE",
+        r"^4\. cities of the customers: \['Lisbon', 'Singapore'\]",
+        r"^   recent order totals, newest first: \['75', '25', '60', '40'\]",
+        r"^5\. statistics before the daily computation: None",
+        r"^   after it: min 25, max 75, average 50, median 50",
+    ],
     "segments.py": [
         r"^1\. domain segments-example: 4 customers with orders",
         r"^2\. defined \['big_spenders', 'seattle_big_spenders'\]",

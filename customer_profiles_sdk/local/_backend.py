@@ -24,11 +24,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import _consistency, _registry, _state
+from ._attributes import AttributeHooks
 from ._clock import Clock
 from ._config_hooks import ConfigHooks
 from ._constraints import validate, validation_message
 from ._errors import ServiceFault, bad_request
 from ._faults import Faults, Throttle
+from ._history import HistoryHooks
 from ._identity_jobs import IdentityResolutionHooks
 from ._model import SERVICE_NAME, is_model_operation, paging
 from ._paging import Pager
@@ -157,6 +159,8 @@ class LocalBackend(
     RecommenderHooks,
     _segment_hooks.SegmentHooks,
     IdentityResolutionHooks,
+    HistoryHooks,
+    AttributeHooks,
 ):
     """An in-memory Amazon Connect Customer Profiles service.
 

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from . import _identity_jobs, _rule_matching
+from ._attributes import data_store_changed
 from ._errors import bad_request
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec
@@ -132,6 +133,7 @@ def create_domain(ctx: Context, req: Request) -> Response:
     merge_tags(domain.tags, req.get("Tags") or {})
     domains[name] = domain
     _rule_matching.after_create(ctx, domain)
+    data_store_changed(ctx, domain)  # the daily attribute-statistics cycle (_attributes)
     return domain_to_wire(domain)
 
 
@@ -158,6 +160,7 @@ def update_domain(ctx: Context, req: Request) -> Response:
     # [A] Tags given to UpdateDomain are merged like TagResource (never removes a tag).
     merge_tags(domain.tags, req.get("Tags") or {})
     domain.updated_at = ctx.now()
+    data_store_changed(ctx, domain)  # the daily attribute-statistics cycle (_attributes)
     return domain_to_wire(domain)
 
 

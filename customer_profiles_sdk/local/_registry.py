@@ -57,6 +57,8 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_upload_jobs",
     "_workflows",
     "_recommenders",
+    "_history",
+    "_attributes",
     "segments._definitions",
     "segments._jobs",
     "segments._subscriptions",
@@ -146,6 +148,10 @@ class Settings:
     visibility_delay: float = 5.0
     #: Identity-resolution settings (spec identity-history-jobs 8), see _rule_matching.
     matching: Any = attrs.field(factory=lambda: _matching_settings())
+    #: Profile history (spec identity-history-jobs 3.5, 1.5): record history at all, and
+    #: the ``PerformedBy`` of API calls (``None``: the account's local user ARN). [A]
+    history_enabled: bool = True
+    caller_arn: str | None = None
 
 
 def _matching_settings() -> Any:

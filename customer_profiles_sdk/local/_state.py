@@ -252,6 +252,43 @@ class IdentityJobRec:
 
 
 @dataclass
+class HistoryRec:
+    """One profile history record (spec identity-history-jobs 3.1); immutable."""
+
+    record_id: str
+    object_type: str
+    action: str
+    created_at: float
+    seq: int
+    #: The record's ``Content``: compact JSON text, keys sorted (GetProfileHistoryRecord).
+    content: str
+    performed_by: str
+    unique_key: str | None = None
+
+
+@dataclass
+class AttributeState:
+    """Attribute values and statistics of a domain (spec identity-history-jobs 4)."""
+
+    #: The value store (4.3): object type -> attribute -> value -> LastUpdatedAt, oldest
+    #: first (dict order); ``sizes`` the UTF-8 bytes of each attribute's values.
+    values: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+    sizes: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: ListProfileAttributeValues (4.1): the indexed values of each live profile and how
+    #: many live profiles hold each (attribute -> value -> count).
+    profile_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    live_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: The daily statistics snapshot (4.4): object type -> attribute -> statistics
+    #: (``None`` when the attribute has no numeric value); ``None`` before a cycle ran.
+    snapshot: dict[str, dict[str, dict[str, Any] | None]] | None = None
+    calculated_at: float | None = None
+    #: The instant of the scheduled cycle (``None``: none scheduled) and whether data
+    #: changed since the last snapshot.
+    next_cycle: float | None = None
+    dirty: bool = True
+
+
+@dataclass
 class DomainRec:
     """A domain and everything in it."""
 
@@ -312,6 +349,11 @@ class DomainRec:
     rule_matching: RuleMatchingRec = field(default_factory=RuleMatchingRec)
     #: ML identity-resolution jobs by JobId (_identity_jobs.py).
     identity_jobs: dict[str, IdentityJobRec] = field(default_factory=dict)
+    #: Profile history (_history.py): profile id -> record id -> record, in insertion
+    #: order; kept after the profile is deleted, expired or merged away (spec 3.5).
+    history: dict[str, dict[str, HistoryRec]] = field(default_factory=dict)
+    #: Attribute values and statistics (_attributes.py).
+    attributes: AttributeState = field(default_factory=AttributeState)
 
 
 @dataclass(order=True)

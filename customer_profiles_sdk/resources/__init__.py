@@ -4,11 +4,13 @@ collections. Resources build requests, call the transport and return models."""
 from __future__ import annotations
 
 from .account_integrations import AccountIntegrations
+from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
 from .domain_object_types import DomainObjectTypes
 from .domains import Domain, Domains
 from .event_streams import EventStreams
 from .event_triggers import EventTriggers
+from .history import ProfileHistory
 from .integrations import Integrations
 from .layouts import Layouts
 from .matches import IdentityResolutionJobs, Matches, MatchGroupReview
@@ -38,6 +40,7 @@ from .workflows import WorkflowHandle, Workflows
 
 __all__ = [
     "AccountIntegrations",
+    "Attributes",
     "CalculatedAttributes",
     "Domain",
     "DomainObjectTypes",
@@ -51,6 +54,7 @@ __all__ = [
     "Matches",
     "ObjectTypes",
     "Objects",
+    "ProfileHistory",
     "Profiles",
     "Recommendations",
     "RecommenderFilterHandle",

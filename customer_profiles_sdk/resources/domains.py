@@ -12,6 +12,7 @@ from ..errors import ResourceNotFoundError
 from ..models.domain import DataStore, DomainSettings, DomainSummary, Matching, RuleBasedMatching
 from ..paging import Paged
 from ._base import Resource, api, as_map, coerce
+from .attributes import Attributes
 from .calculated_attributes import CalculatedAttributes
 from .domain_object_types import DomainObjectTypes
 from .event_streams import EventStreams
@@ -124,6 +125,11 @@ class Domain(Resource):
         """The domain's segments: definitions, estimates, membership, snapshots and
         membership events."""
         return Segments(self._transport, self._name)
+
+    @property
+    def attributes(self) -> Attributes:
+        """Attribute values and statistics of the domain's profiles and object types."""
+        return Attributes(self._transport, self._name)
 
     @property
     def upload_jobs(self) -> UploadJobs:

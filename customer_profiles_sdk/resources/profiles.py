@@ -31,6 +31,7 @@ from ..models.profile import (
 from ..paging import Paged
 from . import _key_names
 from ._base import DomainResource, api, as_map, coerce, value_list
+from .history import ProfileHistory
 
 __all__ = ["Profiles"]
 
@@ -48,7 +49,7 @@ def _member_value(shape_name: str, wire: str, value: Any) -> Any:
     return to_request(value, member.name)
 
 
-class Profiles(DomainResource):
+class Profiles(ProfileHistory, DomainResource):  # history(): resources/history.py
     """The profiles of one domain: ``cp.domain("retail").profiles``.
 
     Example:
