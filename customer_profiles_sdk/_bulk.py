@@ -518,6 +518,7 @@ def put_many(
     read = 0
     resume_from = start
     done: dict[int, int] = {}  # acknowledged ranges not yet joined: first -> end
+    stopping: list[BaseException] = []
     inflight: dict[Future[tuple[int, list[FailedObject]]], tuple[int, int, int]] = {}
 
     def result() -> BulkResult:
@@ -539,7 +540,7 @@ def put_many(
         if bar is not None:
             bar.update(count)
             bar.set_postfix(failed=len(failed), refresh=False)
-        if on_progress is not None:
+        if on_progress is not None and not stopping:
             on_progress(
                 BulkProgress(
                     read=read,
@@ -576,6 +577,7 @@ def put_many(
                 finished, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                 collect(finished)
         except (ServiceError, KeyboardInterrupt) as exc:
+            stopping.append(exc)  # no more callbacks: collect what is in flight
             for future in inflight:
                 future.cancel()
             for future in list(inflight):

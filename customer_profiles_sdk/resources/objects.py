@@ -146,6 +146,11 @@ class Objects(DomainResource):
         """
         return _bulk.put_batch(self._transport, self._domain, object_type_name, objects)
 
+    @api(
+        "BatchPutProfileObject",
+        params={"Items": "objects"},
+        returns=("Successful", "Failed"),
+    )
     def put_many(
         self,
         object_type_name: str,
