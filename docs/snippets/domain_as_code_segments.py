@@ -24,9 +24,7 @@ assert change.summary() == (
     "-/+ segment_definition big_spenders (replace: SegmentGroups cannot be updated; "
     "the definition's subscription and snapshots are deleted with it)"
 )
-print(
-    change
-)  # the changed values: ...CalculatedAttributes.total_spend.Values: ["1000"] -> ["5000"]
+print(change)  # the changed values: ...CalculatedAttributes.total_spend.Values: ["1000"] -> ["5000"]
 cp.domains.apply(DomainSpec.from_dict(data))
 assert not cp.domains.plan(DomainSpec.from_dict(data)).has_changes
 
