@@ -30,7 +30,7 @@ from customer_profiles_sdk.local import LocalBackend
 from customer_profiles_sdk.resources.objects import Objects
 
 OP = "BatchPutProfileObject"
-CUSTOMERS = 500
+CUSTOMERS = 20  # the emulator looks profiles up by scanning them (see README)
 
 
 def _order_type(client: Any, domain: str) -> None:
@@ -115,7 +115,7 @@ def bench_naive(count: int, rate: float) -> dict[str, Any]:
         try:
             objects.put("Order", obj)
             stored += 1
-        except Exception:  # noqa: BLE001 - a naive loop counts what it loses
+        except Exception:
             failed += 1
     elapsed = time.monotonic() - began
     return {

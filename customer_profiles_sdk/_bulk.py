@@ -72,9 +72,9 @@ MAX_OBJECT_BYTES = 256_000
 #: quota (Service Quotas console) as ``rate=``.
 DEFAULT_RATE = 100.0
 #: Multiplicative decrease of the call rate on a throttled answer.
-_DECREASE = 0.85
+_DECREASE = 0.9
 #: Additive increase per accepted call, as a share of the configured rate.
-_INCREASE = 0.05
+_INCREASE = 0.1
 
 
 def _masked(_: Any) -> str:
