@@ -157,7 +157,7 @@ def bench_memory(count: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--objects", type=int, default=10_000)
-    parser.add_argument("--rate", type=float, default=20.0, help="BatchPutProfileObject TPS")
+    parser.add_argument("--rate", type=float, default=10.0, help="BatchPutProfileObject TPS")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--naive", type=int, default=1_000, help="objects of the naive loop")
     parser.add_argument("--memory-objects", type=int, default=1_000_000)
