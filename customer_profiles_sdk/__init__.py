@@ -11,6 +11,14 @@ from __future__ import annotations
 import logging
 
 from . import models
+from ._bulk import (
+    BatchResult,
+    BulkLoadError,
+    BulkProgress,
+    BulkResult,
+    FailedObject,
+    StoredObject,
+)
 from ._display import to_pandas
 from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
 from ._version import __version__
@@ -49,8 +57,13 @@ logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
 __all__ = [
     "AccessDeniedError",
     "BadRequestError",
+    "BatchResult",
+    "BulkLoadError",
+    "BulkProgress",
+    "BulkResult",
     "CustomerProfiles",
     "CustomerProfilesError",
+    "FailedObject",
     "InternalServerError",
     "JobFailedError",
     "Page",
@@ -60,6 +73,7 @@ __all__ = [
     "RetryPolicy",
     "ServiceConnectionError",
     "ServiceError",
+    "StoredObject",
     "ThrottlingError",
     "ValidationError",
     "WaitTimeoutError",

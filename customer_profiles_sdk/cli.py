@@ -12,10 +12,14 @@ Subcommands:
   or apply a saved plan exactly (refused if the domain changed since).
 * ``customer-profiles export NAME [-o FILE]``: write a domain as a spec (YAML, or JSON
   for a ``.json`` file or with ``--output json``).
+* ``customer-profiles ingest FILE --domain NAME --object-type TYPE [--failed-out FILE]``:
+  load JSON Lines, a JSON array or CSV (``-``: standard input) with
+  ``objects.put_many`` (exit 0: all stored, 1: something refused or an error); see
+  :mod:`._cli_ingest`.
 
 Every command takes ``--output text|json`` (``json``: the result as data on stdout,
 messages on stderr) and ``--debug`` (tracebacks, and botocore's debug log with request
-and response bodies left out). ``plan``, ``apply`` and ``export`` take
+and response bodies left out). ``plan``, ``apply``, ``export`` and ``ingest`` take
 ``--endpoint-url``, ``--region``, ``--profile`` and ``--local [URL]`` (the emulator served
 by ``local serve``, default ``http://127.0.0.1:4566``, with dummy credentials).
 
@@ -82,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_serve_arguments(serve)
     serve.set_defaults(func=run_serve)
     _add_domain_commands(groups)
+    from ._cli_ingest import add_ingest_command  # self-contained: _cli_ingest.py
+
+    add_ingest_command(groups, _client_options(), script_options())
     return parser
 
 

@@ -125,6 +125,14 @@ def _structure_problems(shape: Shape, annotation: Any, path: str, seen: set[Any]
     return problems
 
 
+#: Request members the SDK builds itself from a parameter of another form, with how.
+BUILT_BY_THE_SDK = {
+    # objects.put_batch/put_many: each item's Id is its position, Object its JSON text
+    # (the parameter ``objects`` holds mappings or JSON strings).
+    ("BatchPutProfileObject", "Items"): "objects",
+}
+
+
 def _request_problems(binding: ApiBinding) -> list[str]:
     op = _service.operation_model(binding.operation)
     fn = _method(binding)
@@ -147,6 +155,11 @@ def _request_problems(binding: ApiBinding) -> list[str]:
     members = shape.members.items() if shape is not None else []
     for member, member_shape in members:
         if member in skip or member in binding.bound:
+            continue
+        built_from = BUILT_BY_THE_SDK.get((binding.operation, member))
+        if built_from is not None:
+            if built_from not in parameters:
+                problems.append(f"{binding.qualname}: no parameter {built_from!r} builds {member}")
             continue
         param = binding.params.get(member) or (
             xform_name(member) if xform_name(member) in parameters else None

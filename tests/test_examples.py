@@ -75,6 +75,16 @@ EXPECTED_LINES: dict[str, list[str]] = {
         r"^6\. Bo ordered for 1500: events \[\('JOINED', 'LIVE'\)\]$",
         r"^   -> Bo joined seattle_big_spenders$",
     ],
+    "bulk_load.py": [
+        r"^1\. created domain 'bulk-load-[0-9a-f]{8}' with object type 'Order'$",
+        r"^2\. stored 1998 of 2000 in \d+ calls \([1-9]\d* throttled answers retried\)$",
+        r"^   objects in the domain: 1998 \(no duplicates\)$",
+        r"^3\. refused: \[\(500, 400\), \(1500, 400\)\]$",
+        r"^   position 500: Object is not valid JSON \(not sent\)$",
+        r"^   position 1500: The UNIQUE key orderId has no value",
+        r"^4\. interrupted; every position before [1-5]\d\d is acknowledged$",
+        r"^   resumed from [1-5]\d\d: the run ends at 600 of 600$",
+    ],
     "csv_import.py": [
         r"^1\. created domain 'csv-import-[0-9a-f]{8}'",
         r"^3\. imported crm-export-1\.csv: SUCCEEDED - created 3, updated 0, failed 0$",

@@ -312,6 +312,8 @@ class LocalBackend(
             raise ServiceFault("ThrottlingException", "Rate exceeded")
         injected = self.faults.take_before(operation)
         if injected is not None:
+            if injected.code == "ThrottlingException":
+                self._throttle.refund(region, operation)  # a throttled call uses no quota
             raise injected
         info = paging(operation)
         page = None
@@ -325,6 +327,7 @@ class LocalBackend(
                 settings=self.settings,
                 operation=operation,
                 latency=delay,
+                faults=self.faults,
             )
             _segment_hooks.before_call(ctx, params)  # due scheduled segment runs
             result = handler(ctx, params)

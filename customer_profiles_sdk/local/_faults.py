@@ -9,6 +9,8 @@ loaders and error handling can be tested without a real service:
 >>> backend.faults.fail_next("CreateDomain", code="ThrottlingException")
 >>> backend.faults.fail_after_commit("CreateProfile")  # state changes, then a 500
 >>> backend.faults.latency(0.05)  # every call sleeps 50 ms (real time)
+>>> backend.faults.fail_items("BatchPutProfileObject", ids=["i2"], code=429)  # one item
+>>> backend.faults.fail_fraction("BatchPutProfileObject", 0.2, seed=7)  # 20 % of calls
 >>> backend.faults.clear()
 
 ``AccessDeniedException`` and ``InternalServerException`` are produced only through
@@ -17,6 +19,7 @@ fault injection. [A] (spec 2.5)
 
 from __future__ import annotations
 
+import random
 import threading
 from collections import deque
 from collections.abc import Mapping
@@ -69,6 +72,9 @@ DOCUMENTED_TPS: dict[str, float] = {
     # No published default for the batch reads: 100. [A] (spec 14.2)
     "BatchGetProfile": 100,
     "BatchGetCalculatedAttributeForProfile": 100,
+    # Bulk ingestion: unpublished, the fallback rate; one token per request, its own
+    # bucket (not PutProfileObject's). [A] (spec/ingestion-streams-triggers.md 2.2, A101)
+    "BatchPutProfileObject": 100,
     # Event streams (spec/ingestion-streams-triggers.md 1.3, D101).
     "CreateEventStream": 1,
     "GetEventStream": 5,
@@ -128,6 +134,30 @@ class _Injected:
     message: str
 
 
+@dataclass
+class _ItemFault:
+    """A ``fail_items`` injection: the ids it still fails, or how many items."""
+
+    ids: set[str] | None
+    remaining: int
+    code: int
+    message: str
+
+
+@dataclass
+class _Fraction:
+    """A ``fail_fraction`` injection: a share of the calls, drawn at random."""
+
+    fraction: float
+    code: str
+    message: str
+    rng: random.Random
+
+
+#: Operations whose items ``fail_items`` can fail (spec ingestion-streams-triggers 2.4).
+ITEM_OPERATIONS = frozenset({"BatchPutProfileObject"})
+
+
 def _check_operation(operation: str) -> None:
     if not is_model_operation(operation):
         raise ValueError(f"{operation!r} is not an operation of the Customer Profiles API")
@@ -149,6 +179,8 @@ class Faults:
         self._before: dict[str, deque[_Injected]] = {}
         self._after: dict[str, deque[_Injected]] = {}
         self._latency: dict[str | None, float] = {}
+        self._items: dict[str, deque[_ItemFault]] = {}
+        self._fractions: dict[tuple[str, bool], list[_Fraction]] = {}
 
     def fail_next(
         self,
@@ -198,6 +230,94 @@ class Faults:
         """
         self._add(self._after, operation, times, code, message)
 
+    def fail_items(
+        self,
+        operation: str = "BatchPutProfileObject",
+        *,
+        ids: list[str] | None = None,
+        count: int | None = None,
+        code: int = 429,
+        message: str | None = None,
+    ) -> None:
+        """Fail single items of a batch operation (``Failed`` entries, not the call).
+
+        Consumed per item in processing order: with ``ids``, the next item carrying each
+        id fails once; with ``count``, the next ``count`` items fail. A failed item is
+        not ingested, so resending just that item stores it exactly once. [A] (spec
+        ingestion-streams-triggers 2.4)
+
+        Args:
+            operation: the batch operation (``"BatchPutProfileObject"``).
+            ids: the item ``Id`` values to fail.
+            count: how many items to fail (instead of ``ids``).
+            code: the item's ``Code``, an HTTP status 400-599 (429: throttled).
+            message: the item's ``Message`` (a default text otherwise).
+
+        Raises:
+            ValueError: for an operation without items, neither or both of ``ids`` and
+                ``count``, ``count < 1`` or a code outside 400-599.
+        """
+        if operation not in ITEM_OPERATIONS:
+            raise ValueError(f"{operation!r} has no items; use one of {sorted(ITEM_OPERATIONS)}")
+        if (ids is None) == (count is None):
+            raise ValueError("give exactly one of ids and count")
+        if count is not None and count < 1:
+            raise ValueError("count must be >= 1")
+        if not 400 <= code <= 599:
+            raise ValueError(f"code must be an HTTP error status (400-599); got {code}")
+        text = (
+            message
+            if message is not None
+            else f"Item failed with {code} (injected by the emulator)"
+        )
+        fault = _ItemFault(
+            set(ids) if ids is not None else None,
+            len(ids) if ids is not None else int(count or 0),
+            code,
+            text,
+        )
+        with self._lock:
+            self._items.setdefault(operation, deque()).append(fault)
+
+    def fail_fraction(
+        self,
+        operation: str,
+        fraction: float,
+        *,
+        code: str = "ThrottlingException",
+        after_commit: bool = False,
+        message: str | None = None,
+        seed: int | None = None,
+    ) -> None:
+        """Fail a random share of the calls of ``operation``, until :meth:`clear`.
+
+        Each call is drawn independently (after the queued ``fail_next`` /
+        ``fail_after_commit`` injections, which come first). With ``after_commit`` the
+        handler runs and its change is kept before the error is answered, as with
+        :meth:`fail_after_commit`. Used to test bulk loaders against a flaky service.
+
+        Args:
+            operation: the API operation, e.g. ``"BatchPutProfileObject"``.
+            fraction: the probability (0-1) that a call fails.
+            code: one of the five modeled error codes.
+            after_commit: fail after the handler ran (state changed) instead of before.
+            message: the error ``Message`` (a default text otherwise).
+            seed: seed of this injection's random draws (reproducible runs).
+
+        Raises:
+            ValueError: for an unknown operation or error code, or a fraction outside
+                0-1.
+        """
+        _check_operation(operation)
+        _check_code(code)
+        if not 0.0 <= fraction <= 1.0:
+            raise ValueError("fraction must be between 0 and 1")
+        text = message if message is not None else _DEFAULT_MESSAGES[code]
+        with self._lock:
+            self._fractions.setdefault((operation, after_commit), []).append(
+                _Fraction(fraction, code, text, random.Random(seed))
+            )
+
     def latency(self, seconds: float, operation: str | None = None) -> None:
         """Delay calls (real time, outside the emulator's lock) by ``seconds``.
 
@@ -225,6 +345,8 @@ class Faults:
             self._before.clear()
             self._after.clear()
             self._latency.clear()
+            self._items.clear()
+            self._fractions.clear()
 
     # ----------------------------------------------------------------- used by dispatch
 
@@ -234,12 +356,38 @@ class Faults:
             return self._latency.get(operation, self._latency.get(None, 0.0))
 
     def take_before(self, operation: str) -> ServiceFault | None:
-        """Consume one ``fail_next`` injection for ``operation``, if any."""
-        return self._take(self._before, operation)
+        """Consume one ``fail_next`` injection for ``operation``, if any (else draw the
+        ``fail_fraction`` ones)."""
+        return self._take(self._before, operation) or self._draw(operation, False)
 
     def take_after(self, operation: str) -> ServiceFault | None:
-        """Consume one ``fail_after_commit`` injection for ``operation``, if any."""
-        return self._take(self._after, operation)
+        """Consume one ``fail_after_commit`` injection for ``operation``, if any (else
+        draw the ``fail_fraction(after_commit=True)`` ones)."""
+        return self._take(self._after, operation) or self._draw(operation, True)
+
+    def take_item(self, operation: str, item_id: str) -> tuple[int, str] | None:
+        """Consume one ``fail_items`` injection matching item ``item_id``: its (code,
+        message), or ``None`` when the item is not failed."""
+        with self._lock:
+            queue = self._items.get(operation)
+            if not queue:
+                return None
+            for fault in queue:
+                if fault.ids is None or item_id in fault.ids:
+                    if fault.ids is not None:
+                        fault.ids.discard(item_id)
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        queue.remove(fault)
+                    return fault.code, fault.message
+            return None
+
+    def _draw(self, operation: str, after: bool) -> ServiceFault | None:
+        with self._lock:
+            for fraction in self._fractions.get((operation, after), ()):
+                if fraction.rng.random() < fraction.fraction:
+                    return ServiceFault(fraction.code, fraction.message)
+            return None
 
     def _add(
         self,
@@ -313,3 +461,15 @@ class Throttle:
                 return False
             self._buckets[(region, operation)] = (tokens - 1.0, now)
             return True
+
+    def refund(self, region: str, operation: str) -> None:
+        """Give back the token of an admitted call that was answered ThrottlingException
+        by an injected fault: a throttled call does not use the quota. [A]"""
+        if not self.enabled:
+            return
+        capacity = max(self.rate(operation), 1.0)
+        with self._lock:
+            state = self._buckets.get((region, operation))
+            if state is not None:
+                tokens, last = state
+                self._buckets[(region, operation)] = (min(capacity, tokens + 1.0), last)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import importlib
 import secrets
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,6 +33,9 @@ from ._clock import Clock
 from ._errors import not_found
 from ._state import DomainRec, ProfileRec, RegionStore, Store
 from ._timers import run_due
+
+if TYPE_CHECKING:
+    from ._faults import Faults
 
 Request = dict[str, Any]
 Response = dict[str, Any]
@@ -47,6 +50,7 @@ HANDLER_MODULES: tuple[str, ...] = (
     "_integrations",
     "_object_types",
     "_ingest",
+    "_batch_put",
     "_calculated",
     "_tags",
     "_domain_object_types",
@@ -169,7 +173,8 @@ class Context:
     consumers see them (:mod:`._changes`). ``ticking`` is true for the context of a
     clock-driven transition (:mod:`._timers`), which must not apply transitions again;
     ``transitions`` counts the transitions this request applied (a read that applied
-    some has changed the state).
+    some has changed the state). ``faults`` is the backend's fault injector, for the
+    per-item faults of batch operations (``None`` in test hooks).
     """
 
     store: Store
@@ -180,6 +185,7 @@ class Context:
     latency: float = 0.0
     ticking: bool = False
     transitions: int = 0
+    faults: Faults | None = None
 
     @property
     def account_id(self) -> str:

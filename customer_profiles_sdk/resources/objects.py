@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from .. import _service
+from .. import _bulk, _service
+from .._bulk import BatchResult, BulkProgress, BulkResult
 from ..errors import ValidationError
 from ..models.profile_object import ObjectFilter, ProfileObject
 from ..paging import Paged
@@ -125,6 +126,126 @@ class Objects(DomainResource):
             },
         )
         return str(response["ProfileObjectUniqueKey"])
+
+    @api(
+        "BatchPutProfileObject",
+        params={"Items": "objects"},
+        returns=("Successful", "Failed"),
+    )
+    def put_batch(
+        self, object_type_name: str, objects: Sequence[Mapping[str, Any] | str]
+    ) -> BatchResult:
+        """Ingest up to 10 objects of one type in one call (``BatchPutProfileObject``).
+
+        Each object goes through the same ingestion as :meth:`put`; the service answers
+        each one separately, so some may be stored while others are refused. Objects
+        that are not valid input (not JSON, not a JSON object, over 250 KB) are reported
+        as failed with code 400 and not sent. Nothing is retried per item here: use
+        :meth:`put_many` for that.
+
+        Args:
+            object_type_name: an object type of the domain, or a template id.
+            objects: 1 to 10 objects: mappings (serialised to JSON as in :meth:`put`) or
+                JSON strings.
+
+        Returns:
+            The stored objects (``.stored``: ``index`` in ``objects`` and unique key)
+            and the refused ones (``.failed``: ``index``, ``code``, ``message``,
+            ``object``).
+
+        Raises:
+            ValidationError: no object or more than 10, or an argument breaks the API's
+                constraints (nothing sent).
+            ResourceNotFoundError: the domain or the object type does not exist.
+            BadRequestError: the call was refused as a whole (e.g. a standard type).
+            ThrottlingError: throttled after the retry policy's attempts.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-objects-batch", default_expiration_days=365)
+            >>> result = domain.objects.put_batch(
+            ...     "Zendesk-users", [{"id": "z-1"}, "not json", {"id": "z-2"}])
+            >>> [s.index for s in result.stored], [(f.index, f.code) for f in result.failed]
+            ([0, 2], [(1, 400)])
+        """
+        return _bulk.put_batch(self._transport, self._domain, object_type_name, objects)
+
+    @api(
+        "BatchPutProfileObject",
+        params={"Items": "objects"},
+        returns=("Successful", "Failed"),
+    )
+    def put_many(
+        self,
+        object_type_name: str,
+        objects: Iterable[Mapping[str, Any] | str],
+        *,
+        concurrency: int = 4,
+        rate: float | None = None,
+        progress: bool = False,
+        on_progress: Callable[[BulkProgress], None] | None = None,
+        start: int = 0,
+    ) -> BulkResult:
+        """Ingest any number of objects of one type, in batches of 10
+        (``BatchPutProfileObject``), concurrently, at a controlled rate.
+
+        ``objects`` is read lazily (a generator, a file read line by line, a list,
+        ``df.to_dict("records")``): memory stays proportional to ``concurrency`` times
+        the batch size plus the failures, whatever the input's length. Batches are sent
+        by ``concurrency`` threads through a token bucket of ``rate`` calls per second
+        that slows down on throttling and speeds up again (AIMD). Throttled and 5xx
+        answers are sent again with the client's :class:`~customer_profiles_sdk.RetryPolicy`
+        (safe: an object replaces the stored object with the same ``UNIQUE`` key, so a
+        retry never stores an object twice); objects the service refuses, and bad input
+        (not JSON, not a JSON object, over 250 KB, never sent), are reported in
+        ``.failed`` with their position in the input.
+
+        Args:
+            object_type_name: an object type of the domain, or a template id.
+            objects: mappings or JSON strings, any iterable.
+            concurrency: threads sending batches.
+            rate: the most ``BatchPutProfileObject`` calls per second (default 100: AWS
+                publishes no quota for this operation; pass your account's quota).
+            progress: show a progress bar (tqdm; a widget in notebooks).
+            on_progress: called after each batch with a
+                :class:`~customer_profiles_sdk.BulkProgress`.
+            start: skip the input's first ``start`` items (positions still count from
+                the input's beginning): pass an earlier run's ``resume_from`` to go on
+                from where it stopped.
+
+        Returns:
+            ``.stored`` (count), ``.failed`` (``index``, ``code``, ``message``,
+            ``object``; ``repr`` masks the object), ``.resume_from`` (first position not
+            yet acknowledged), ``.calls``, ``.throttled``, ``.elapsed``.
+
+        Raises:
+            ValidationError: the object type name breaks the API's constraints, or an
+                argument is out of range (nothing sent).
+            BulkLoadError: the run stopped early: a refusal of the whole call that
+                retrying cannot fix (missing domain or object type, access denied) or an
+                interruption; ``.result.resume_from`` says where to go on.
+
+        Example:
+            >>> from customer_profiles_sdk import CustomerProfiles
+            >>> domain = CustomerProfiles.local().domains.create(
+            ...     "docs-objects-many", default_expiration_days=365)
+            >>> rows = ({"id": f"z-{n}"} for n in range(25))
+            >>> result = domain.objects.put_many("Zendesk-users", rows)
+            >>> result.stored, result.failed, result.resume_from
+            (25, [], 25)
+        """
+        return _bulk.put_many(
+            self._transport,
+            self._domain,
+            object_type_name,
+            objects,
+            concurrency=concurrency,
+            rate=rate,
+            progress=progress,
+            on_progress=on_progress,
+            start=start,
+        )
 
     @api("ListProfileObjects", params={"ObjectFilter": "filter"}, output=ProfileObject)
     def list(
