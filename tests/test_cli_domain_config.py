@@ -130,12 +130,13 @@ def test_plan_apply_change_export_prune(
         '    Uri: "arn:aws:kinesis:us-east-1:123456789012:stream/profiles"',
         "- event_trigger big-order",
         '    ObjectTypeName: "Order"',
-        "    EventTriggerConditions[0].EventTriggerDimensions[0].ObjectAttributes[0]"
-        '.FieldName: "total"',
+        # The live trigger, in its model's field order (required members first).
         "    EventTriggerConditions[0].EventTriggerDimensions[0].ObjectAttributes[0]"
         '.ComparisonOperator: "GREATER_THAN"',
         "    EventTriggerConditions[0].EventTriggerDimensions[0].ObjectAttributes[0]"
         '.Values: ["250"]',
+        "    EventTriggerConditions[0].EventTriggerDimensions[0].ObjectAttributes[0]"
+        '.FieldName: "total"',
         '    EventTriggerConditions[0].LogicalOperator: "ALL"',
         "- domain_object_type Product",
         '    Fields.sku.Source: "_source.sku"',
@@ -165,7 +166,7 @@ def test_invalid_configuration_exits_1_before_any_request(
     assert out == ""
     assert f"error: invalid domain spec {bad}, 2 problems:" in err
     assert "EventStreams.export.Uri: a Kinesis data stream ARN" in err
-    assert ".ObjectAttributes[0].Values: a number for GREATER_THAN (not a number)" in err
+    assert ".ObjectAttributes[0].Values: a number for GREATER_THAN (not a number; line 32)" in err
     assert backend.call_count() == 0
 
 
