@@ -212,6 +212,16 @@ class Resource:
     def _confirm_container(self, not_found: ResourceNotFoundError) -> None:
         """On a 404, raise if what contains the resource is missing (no-op here)."""
 
+    def _exists(self, operation: str, params: Mapping[str, Any]) -> bool:
+        """Whether the ``Get*`` call ``operation`` finds its resource: ``False`` on a 404,
+        after :meth:`_confirm_container` (a missing container raises)."""
+        try:
+            self._call(operation, params)
+        except ResourceNotFoundError as exc:
+            self._confirm_container(exc)
+            return False
+        return True
+
 
 class DomainResource(Resource):
     """A resource that lives inside one domain."""

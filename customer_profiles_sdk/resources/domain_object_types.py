@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import _convert, _service
 from .._convert import to_request
-from ..errors import ResourceNotFoundError, ValidationError
+from ..errors import ValidationError
 from ..models import DomainObjectType, DomainObjectTypeSummary
 from ..paging import Paged
 from ._base import DomainResource, api, coerce
@@ -126,12 +126,9 @@ class DomainObjectTypes(DomainResource):
             >>> domain.domain_object_types.exists("Item")
             False
         """
-        try:
-            self._call("GetDomainObjectType", {"DomainName": self._domain, "ObjectTypeName": name})
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists(
+            "GetDomainObjectType", {"DomainName": self._domain, "ObjectTypeName": name}
+        )
 
     @api("ListDomainObjectTypes", output=DomainObjectTypeSummary)
     def list(self) -> Paged[DomainObjectTypeSummary]:

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 
 from .. import _convert
 from .._config_checks import kinesis_uri_violations, raise_for
-from ..errors import ResourceNotFoundError
 from ..models import EventStream, EventStreamSummary
 from ..paging import Paged
 from ._base import DomainResource, api, as_map
@@ -125,12 +124,7 @@ class EventStreams(DomainResource):
             >>> domain.event_streams.exists("export")
             False
         """
-        try:
-            self._call("GetEventStream", {"DomainName": self._domain, "EventStreamName": name})
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists("GetEventStream", {"DomainName": self._domain, "EventStreamName": name})
 
     @api("ListEventStreams", output=EventStreamSummary)
     def list(self) -> Paged[EventStreamSummary]:

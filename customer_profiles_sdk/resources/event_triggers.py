@@ -9,7 +9,6 @@ from typing import Any
 from .. import _convert
 from .._config_checks import raise_for, trigger_violations
 from .._convert import to_request
-from ..errors import ResourceNotFoundError
 from ..models import EventTrigger, EventTriggerCondition, EventTriggerLimits, EventTriggerSummary
 from ..paging import Paged
 from ._base import DomainResource, api, as_map, coerce
@@ -182,12 +181,9 @@ class EventTriggers(DomainResource):
             >>> domain.event_triggers.exists("big-order")
             False
         """
-        try:
-            self._call("GetEventTrigger", {"DomainName": self._domain, "EventTriggerName": name})
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists(
+            "GetEventTrigger", {"DomainName": self._domain, "EventTriggerName": name}
+        )
 
     @api("ListEventTriggers", output=EventTriggerSummary)
     def list(self) -> Paged[EventTriggerSummary]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import _convert, _service
 from .._convert import to_request
-from ..errors import ResourceNotFoundError, ValidationError
+from ..errors import ValidationError
 from ..models.integration import FlowDefinition, Integration, IntegrationScope
 from ..paging import Paged
 from ._base import DomainResource, api, as_map, coerce, value_list
@@ -149,12 +149,7 @@ class Integrations(DomainResource):
             >>> domain.integrations.exists("s3://nothing-here")
             False
         """
-        try:
-            self._call("GetIntegration", {"DomainName": self._domain, "Uri": uri})
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists("GetIntegration", {"DomainName": self._domain, "Uri": uri})
 
     @api("ListIntegrations", output=Integration)
     def list(self, *, include_hidden: bool = False) -> Paged[Integration]:

@@ -7,7 +7,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import _convert
-from ..errors import ResourceNotFoundError
 from ..models import DomainLayout, DomainLayoutSummary, LayoutType
 from ..paging import Paged
 from ._base import DomainResource, api, as_map
@@ -146,14 +145,9 @@ class Layouts(DomainResource):
             >>> domain.layouts.exists("main")
             False
         """
-        try:
-            self._call(
-                "GetDomainLayout", {"DomainName": self._domain, "LayoutDefinitionName": name}
-            )
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists(
+            "GetDomainLayout", {"DomainName": self._domain, "LayoutDefinitionName": name}
+        )
 
     @api("ListDomainLayouts", output=DomainLayoutSummary)
     def list(self) -> Paged[DomainLayoutSummary]:

@@ -8,7 +8,6 @@ from typing import Any
 from .. import _convert, _service
 from .._config_checks import raise_for, sample_objects
 from .._convert import to_request
-from ..errors import ResourceNotFoundError
 from ..models.object_type import ObjectType, ObjectTypeSummary
 from ..paging import Paged
 from ._base import DomainResource, api, coerce
@@ -142,12 +141,9 @@ class ObjectTypes(DomainResource):
             >>> domain.object_types.exists("Order")
             False
         """
-        try:
-            self._call("GetProfileObjectType", {"DomainName": self._domain, "ObjectTypeName": name})
-        except ResourceNotFoundError as exc:
-            self._confirm_container(exc)
-            return False
-        return True
+        return self._exists(
+            "GetProfileObjectType", {"DomainName": self._domain, "ObjectTypeName": name}
+        )
 
     @api("ListProfileObjectTypes", output=ObjectTypeSummary)
     def list(self) -> Paged[ObjectTypeSummary]:
