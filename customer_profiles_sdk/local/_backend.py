@@ -40,6 +40,7 @@ from ._state import DomainRec, Store
 from ._support import UNSUPPORTED, unsupported_values
 from ._upload_jobs import LOCAL_PREFIX, UploadJobHooks
 from ._wire import (
+    DEFAULT_REGION,
     HttpResponse,
     error_response,
     parse_params,
@@ -419,8 +420,10 @@ class LocalBackend(
 
         The client has dummy credentials (the user's AWS configuration and credentials
         are never read), botocore retries off (``total_max_attempts=1``) and a
-        placeholder endpoint that is never contacted. Requests still go through
-        botocore's parameter validation, serialization and response parsing.
+        placeholder endpoint that is never contacted, and is unsigned (nothing checks a
+        signature in-process; ``config=Config(signature_version="v4")`` signs again).
+        Requests still go through botocore's parameter validation, serialization and
+        response parsing.
 
         Args:
             region_name: the region the client calls.
@@ -430,7 +433,14 @@ class LocalBackend(
         Returns:
             The boto3 client, already :meth:`attach`-ed.
         """
+        from botocore import UNSIGNED
+        from botocore.config import Config
+
         client_kwargs.setdefault("endpoint_url", EMULATOR_ENDPOINT)
+        # Nothing checks a signature in-process: signing would be a quarter of a call.
+        config = Config(signature_version=UNSIGNED)
+        user_config = client_kwargs.pop("config", None)
+        client_kwargs["config"] = config if user_config is None else config.merge(user_config)
         client = emulator_client(region_name=region_name, **client_kwargs)
         return self.attach(client)
 
@@ -455,8 +465,16 @@ class LocalBackend(
         if client.meta.service_model.service_name != SERVICE_NAME:
             raise TypeError("attach() takes a boto3 'customer-profiles' client")
 
+        region = client.meta.region_name or DEFAULT_REGION
+
         def answer(request: Any, **_: Any) -> AWSResponse:
             headers = {str(k): _text(v) for k, v in request.headers.items()}
+            if not any(k.lower() == "authorization" for k in headers):
+                # An unsigned client (LocalBackend.client()): the region a signature's
+                # credential scope would carry.
+                headers["Authorization"] = (
+                    f"AWS4-HMAC-SHA256 Credential=-/19700101/{region}/profile/aws4_request"
+                )
             response = self.handle_http(request.method, request.url, headers, _body_bytes(request))
             reply_headers = HTTPHeaders()
             for key, value in response.headers.items():
