@@ -354,21 +354,29 @@ class LocalBackend(
         return handler
 
     def handle_http(
-        self, method: str, target: str, headers: Mapping[str, str], body: bytes
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        *,
+        region: str | None = None,
     ) -> HttpResponse:
         """Answer one HTTP request (the server and the in-process hook both use this).
 
         Args:
             method: the HTTP method.
             target: the request target: ``/path?query`` or a full URL.
-            headers: the request headers (the region is read from ``Authorization``).
+            headers: the request headers (the region is read from ``Authorization``
+                unless ``region`` is given).
             body: the raw request body.
+            region: the caller's region, when it is known (the in-process hook).
 
         Returns:
             The HTTP response in the service's wire format. Never raises: an
             unexpected error in a handler is answered as ``InternalServerException``.
         """
-        region = region_of(headers)
+        region = region or region_of(headers)
         path, query = split_target(target)
         if path.startswith(_segment_hooks.EXPORTS_PATH):
             return self._export_route(method, path)  # segment snapshot files
@@ -469,13 +477,11 @@ class LocalBackend(
 
         def answer(request: Any, **_: Any) -> AWSResponse:
             headers = {str(k): _text(v) for k, v in request.headers.items()}
-            if not any(k.lower() == "authorization" for k in headers):
-                # An unsigned client (LocalBackend.client()): the region a signature's
-                # credential scope would carry.
-                headers["Authorization"] = (
-                    f"AWS4-HMAC-SHA256 Credential=-/19700101/{region}/profile/aws4_request"
-                )
-            response = self.handle_http(request.method, request.url, headers, _body_bytes(request))
+            # In-process the client's own region is known (an unsigned client, such as
+            # LocalBackend.client(), has no credential scope to read it from).
+            response = self.handle_http(
+                request.method, request.url, headers, _body_bytes(request), region=region
+            )
             reply_headers = HTTPHeaders()
             for key, value in response.headers.items():
                 reply_headers[key] = value
