@@ -232,6 +232,8 @@ def _model_value(shape: Shape) -> st.SearchStrategy[Any]:
         f.metadata["wire"] for f in attrs.fields(cls) if f.default is attrs.NOTHING
     }
     members = {name: _model_value(member) for name, member in shape.members.items()}
+    if shape.is_tagged_union:  # exactly one member set (botocore refuses anything else)
+        return st.one_of(*(st.fixed_dictionaries({n: v}) for n, v in members.items()))
     return st.fixed_dictionaries(
         {n: v for n, v in members.items() if n in required},
         optional={n: v for n, v in members.items() if n not in required},
