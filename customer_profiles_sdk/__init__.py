@@ -9,17 +9,10 @@ Example:
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from . import models
-from ._bulk import (
-    BatchResult,
-    BulkLoadError,
-    BulkProgress,
-    BulkResult,
-    FailedObject,
-    StoredObject,
-)
-from ._display import to_pandas
+from ._lazy import attach
 from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
 from ._version import __version__
 from .client import CustomerProfiles
@@ -37,20 +30,56 @@ from .errors import (
 from .errors import (
     ConnectionError as ConnectionError,  # deprecated alias, not in __all__
 )
-from .models import *  # noqa: F403  (the models package defines the public model list)
-from .models._base import show_personal_data
 from .paging import Page, Paged
-from .resources.tags import (
-    calculated_attribute_arn,
-    domain_arn,
-    domain_object_type_arn,
-    event_stream_arn,
-    event_trigger_arn,
-    integration_arn,
-    layout_arn,
-    object_type_arn,
-)
 from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from ._bulk import (
+        BatchResult,
+        BulkLoadError,
+        BulkProgress,
+        BulkResult,
+        FailedObject,
+        StoredObject,
+    )
+    from ._display import to_pandas
+    from .models import *  # noqa: F403  (the models package defines the public model list)
+    from .models._base import show_personal_data
+    from .resources.tags import (
+        calculated_attribute_arn,
+        domain_arn,
+        domain_object_type_arn,
+        event_stream_arn,
+        event_trigger_arn,
+        integration_arn,
+        layout_arn,
+        object_type_arn,
+    )
+
+#: Names imported on first use (the models, bulk loading, notebook helpers), so that
+#: ``import customer_profiles_sdk`` costs about what ``import boto3`` does.
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(models.__all__, ".models"),
+    **dict.fromkeys(
+        ["BatchResult", "BulkLoadError", "BulkProgress", "BulkResult", "FailedObject"], "._bulk"
+    ),
+    "StoredObject": "._bulk",
+    "to_pandas": "._display",
+    "show_personal_data": ".models._base",
+    **dict.fromkeys(
+        [
+            "calculated_attribute_arn",
+            "domain_arn",
+            "domain_object_type_arn",
+            "event_stream_arn",
+            "event_trigger_arn",
+            "integration_arn",
+            "layout_arn",
+            "object_type_arn",
+        ],
+        ".resources.tags",
+    ),
+}
 
 logging.getLogger("customer_profiles_sdk").addHandler(logging.NullHandler())
 
@@ -90,3 +119,5 @@ __all__ = [
     "to_pandas",
     *models.__all__,
 ]
+
+__getattr__, __dir__ = attach(__name__, globals(), _WHERE, __all__)

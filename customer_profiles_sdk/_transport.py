@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import botocore.exceptions
 
-from . import _decode, _service, _upload
+from . import _decode, _service
 from ._polling import Waiter
 from .errors import (
     ConnectionError,
@@ -34,6 +34,8 @@ from .retry import RetryPolicy
 
 if TYPE_CHECKING:
     import tenacity
+
+    from . import _upload
 
 _log = logging.getLogger("customer_profiles_sdk")
 
@@ -303,6 +305,8 @@ class Transport:
                 ``AccessDenied`` for an expired URL); see :func:`_upload.raise_for_status`.
             ConnectionError: the host could not be reached after all retries.
         """
+        from . import _upload  # upload jobs only: loaded on first use
+
         operation = _upload.UPLOAD_OPERATION
         for attempt in self._retry.retrying(operation, sleep=self._sleep):
             with attempt:

@@ -12,12 +12,19 @@ from botocore.config import Config
 from . import _service
 from ._polling import Waiter
 from ._transport import Transport
-from ._upload import UploadAnswer
-from .resources import AccountIntegrations, Domain, Domains, RecommenderRecipes, Tags, Templates
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:
+    from ._upload import UploadAnswer
     from .local import LocalBackend
+    from .resources import (
+        AccountIntegrations,
+        Domain,
+        Domains,
+        RecommenderRecipes,
+        Tags,
+        Templates,
+    )
 
 __all__ = ["CustomerProfiles"]
 
@@ -153,6 +160,8 @@ class CustomerProfiles:
         # The emulator's in-process upload URLs have no listener: the PUT of an upload
         # job's file is handed to the backend, which applies the URL's checks.
         def upload_hook(url: str, body: bytes, headers: Mapping[str, str]) -> UploadAnswer:
+            from ._upload import UploadAnswer
+
             answer = backend.put_upload(url, body, headers)
             return UploadAnswer(answer.status, dict(answer.headers), answer.body)
 
@@ -166,30 +175,42 @@ class CustomerProfiles:
     @property
     def domains(self) -> Domains:
         """The account's domains: ``cp.domains.create(...)``, ``.list()``, ``.get(name)``."""
+        from .resources.domains import Domains  # loaded on first use
+
         return Domains(self._transport)
 
     def domain(self, name: str) -> Domain:
         """A handle on domain ``name``; makes no request (see :class:`Domain`)."""
+        from .resources.domains import Domain  # loaded on first use
+
         return Domain(self._transport, name)
 
     @property
     def templates(self) -> Templates:
         """The object-type templates AWS provides (``cp.templates.list()``)."""
+        from .resources.templates import Templates  # loaded on first use
+
         return Templates(self._transport)
 
     @property
     def integrations(self) -> AccountIntegrations:
         """Account-level integration lookup (``cp.integrations.list(uri)``)."""
+        from .resources.account_integrations import AccountIntegrations  # loaded on first use
+
         return AccountIntegrations(self._transport)
 
     @property
     def tags(self) -> Tags:
         """Tags of any Customer Profiles resource, by ARN (``cp.tags.list(arn)``)."""
+        from .resources.tags import Tags  # loaded on first use
+
         return Tags(self._transport)
 
     @property
     def recommender_recipes(self) -> RecommenderRecipes:
         """The recipes recommenders are built from (``cp.recommender_recipes.list()``)."""
+        from .resources.recommenders import RecommenderRecipes  # loaded on first use
+
         return RecommenderRecipes(self._transport)
 
     @property

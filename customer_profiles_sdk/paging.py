@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 import attrs
 
-from . import _display, _service
+from . import _service
 from .errors import CustomerProfilesError, ValidationError
 
 if TYPE_CHECKING:
@@ -254,6 +254,8 @@ class Paged(Generic[T]):
             >>> list(cp.domains.list().to_pandas(max_items=5)["domain_name"])
             ['docs-pandas']
         """
+        from . import _display  # the notebook helpers load on first use
+
         _display.require_pandas()  # fail on a missing pandas before any request
         paged = self
         if max_items is not None:
@@ -269,6 +271,8 @@ class Paged(Generic[T]):
         than the first page: use iteration, :meth:`to_list` or :meth:`to_pandas` for
         everything.
         """
+        from . import _display  # the notebook helpers load on first use
+
         paged = self
         if self._page_size is None:  # ask for one more row than shown: tells if more exist
             paged = self.page_size(_HTML_ROWS + 1)

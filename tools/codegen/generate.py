@@ -4,8 +4,9 @@ It writes ``customer_profiles_sdk/models/``'s generated files: ``_generated/``, 
 module per capability (``capabilities.py``) and ``_manifest.py``, the record of what it
 ran on (the botocore version, every operation, and which model class stands for which
 shape); and ``models/__init__.py``, which re-exports every public name (a literal
-``__all__``, so type checkers and the docs see them). The hand-written ``_base.py`` and
-``_mixins.py`` beside them are not touched.
+``__all__`` and ``TYPE_CHECKING`` imports, so type checkers and the docs see them; at run
+time each name is imported from its module on first use, see ``_lazy.py``). The
+hand-written ``_base.py`` and ``_mixins.py`` beside them are not touched.
 
 What it generates, for every structure that any operation of the model uses (nested
 request structures and every response; top-level request shapes are the resource
@@ -570,16 +571,30 @@ def _init_source(plan: Plan) -> str:
         f"# Generated from botocore {plan.version}'s model by ``python -m tools.codegen``: "
         "do not edit.\n",
         "from __future__ import annotations\n",
+        "from typing import TYPE_CHECKING\n",
+        "from .._lazy import attach\n",
+        "if TYPE_CHECKING:",
     ]
-    names: list[str] = []
+    where: dict[str, str] = {}
     for module in modules:
         own = sorted(
             [c.name for c in plan.classes.values() if c.module == module]
             + [e.name for e in plan.enums.values() if e.module == module]
         )
-        names += own
-        out.append(f"from ._generated.{module} import {', '.join(own)}")
-    out += ["", "__all__ = [" + ", ".join(f'"{n}"' for n in sorted(names)) + "]", ""]
+        where.update((name, f"._generated.{module}") for name in own)
+        out.append(f"    from ._generated.{module} import {', '.join(own)}")
+    rows = "".join(f'    "{n}": "{m}",\n' for n, m in sorted(where.items()))
+    out += [
+        "",
+        "#: Public name -> the generated module defining it, imported on first use (so",
+        "#: ``import customer_profiles_sdk`` does not build every model class).",
+        f"_WHERE: dict[str, str] = {{\n{rows}}}",
+        "",
+        "__all__ = [" + ", ".join(f'"{n}"' for n in sorted(where)) + "]",
+        "",
+        "__getattr__, __dir__ = attach(__name__, globals(), _WHERE, __all__)",
+        "",
+    ]
     return "\n".join(out)
 
 
