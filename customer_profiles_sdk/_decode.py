@@ -37,6 +37,14 @@ __all__ = ["body_decoder", "decode_timestamp"]
 Fix = Callable[[Any], Any]
 
 
+def _building(value: Any) -> Any:  # pragma: no cover - a marker, never called
+    """The memo's marker of a shape whose fixer is being built."""
+    return value
+
+
+_BUILDING: Fix = _building
+
+
 def decode_timestamp(value: Any) -> Any:
     """A wire timestamp as an aware UTC ``datetime`` (epoch seconds or a string)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -54,17 +62,17 @@ def _fixer(shape: Shape, memo: dict[str, Fix | None]) -> Fix | None:
         return decode_timestamp
     if not isinstance(shape, (StructureShape, ListShape, MapShape)):
         return None
-    if shape.name in memo:  # a shape reachable from itself
+    if shape.name in memo:
         found = memo[shape.name]
-        if found is not None:
+        if found is not _BUILDING:  # done: its fix, or None when it holds no timestamp
             return found
 
-        def late(value: Any) -> Any:
+        def late(value: Any) -> Any:  # a shape reachable from itself, being built
             fix = memo[shape.name]
             return fix(value) if fix is not None else value
 
         return late
-    memo[shape.name] = None
+    memo[shape.name] = _BUILDING
     fix: Fix | None = None
     if isinstance(shape, StructureShape):
         fixes = [
