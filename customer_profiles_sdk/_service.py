@@ -19,7 +19,7 @@ import calendar
 import functools
 import math
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -379,11 +379,151 @@ def check_request(
         if params:
             found.append(Violation("", "no parameters", f"got {sorted(params)}"))
         return found
+    # The compiled check answers "valid?" without building paths or messages; only a
+    # request it does not pass is walked again by ``_check`` to say what is wrong.
+    if _valid_top(op.input_shape, params, skip):
+        return found
     if skip:
         _check_skipping(op.input_shape, params, skip, found)
     else:
         _check(op.input_shape, params, "", False, found)
     return found
+
+
+Valid = Callable[[Any], bool]
+
+
+def _valid_top(shape_: StructureShape, params: Mapping[str, Any], skip: Collection[str]) -> bool:
+    """Whether ``params`` break no constraint (the members in ``skip`` are not looked at,
+    as ``_check_skipping`` does): what ``_check`` would find nothing in, compiled."""
+    if not skip:
+        return _validator(shape_)(params)
+    members = _member_validators(shape_)
+    for name in shape_.required_members:
+        if params.get(name) is None:
+            return False
+    for name, child in params.items():
+        if name in skip:
+            continue
+        valid = members.get(name)
+        if valid is None or (child is not None and not valid(child)):
+            return False
+    return True
+
+
+#: Compiled checks by shape name (a shape's constraints are its own, whatever refers to it).
+_VALIDATORS: dict[str, Valid] = {}
+
+
+def _member_validators(shape_: StructureShape) -> dict[str, Valid]:
+    return {name: _validator(member) for name, member in shape_.members.items()}
+
+
+def _validator(shape_: Shape) -> Valid:
+    """A function telling whether a value of ``shape_`` passes every check of ``_check``
+    (exactly the same rules; it only does not say why)."""
+    found = _VALIDATORS.get(shape_.name)
+    if found is not None:
+        return found
+
+    def late(value: Any) -> bool:  # a shape reachable from itself, being compiled
+        return _VALIDATORS[shape_.name](value)
+
+    _VALIDATORS[shape_.name] = late
+    valid = _compile_validator(shape_)
+    _VALIDATORS[shape_.name] = valid
+    return valid
+
+
+def _sized(meta: Mapping[str, Any]) -> Callable[[int], bool]:
+    low, high = meta.get("min"), meta.get("max")
+    if low is None and high is None:
+        return lambda size: True
+    low = -math.inf if low is None else low
+    high = math.inf if high is None else high
+    return lambda size: low <= size <= high
+
+
+def _compile_validator(shape_: Shape) -> Valid:
+    kind, meta = shape_.type_name, shape_.metadata
+    if isinstance(shape_, StructureShape):
+        required = tuple(shape_.required_members)
+        members = _member_validators(shape_)
+
+        def valid_structure(value: Any) -> bool:
+            if not isinstance(value, Mapping):
+                return False
+            for name in required:
+                if value.get(name) is None:
+                    return False
+            for name, child in value.items():
+                valid = members.get(name)
+                if valid is None or (child is not None and not valid(child)):
+                    return False
+            return True
+
+        return valid_structure
+    if isinstance(shape_, ListShape):
+        item, size_ok = _validator(shape_.member), _sized(meta)
+
+        def valid_list(value: Any) -> bool:
+            return (
+                isinstance(value, (list, tuple))
+                and size_ok(len(value))
+                and all(item(x) for x in value)
+            )
+
+        return valid_list
+    if isinstance(shape_, MapShape):
+        key, item, size_ok = _validator(shape_.key), _validator(shape_.value), _sized(meta)
+
+        def valid_map(value: Any) -> bool:
+            return (
+                isinstance(value, Mapping)
+                and size_ok(len(value))
+                and all(key(k) and item(x) for k, x in value.items())
+            )
+
+        return valid_map
+    if isinstance(shape_, StringShape):
+        return _string_validator(shape_)
+    if kind in _NUMERIC:
+        ok = (int,) if kind in ("integer", "long") else (int, float)
+        low, high = meta.get("min", -math.inf), meta.get("max", math.inf)
+
+        def valid_number(value: Any) -> bool:
+            return (
+                not isinstance(value, bool)
+                and isinstance(value, ok)
+                and value >= low
+                and value <= high
+            )
+
+        return valid_number
+    if kind == "boolean":
+        return lambda value: isinstance(value, bool)
+    if kind == "timestamp":
+        return lambda value: isinstance(value, datetime) or timestamp_problem(value) is None
+    return lambda value: True  # what ``_check`` does not look at (blobs, documents)
+
+
+def _string_validator(shape_: StringShape) -> Valid:
+    meta = shape_.metadata
+    size_ok = _sized(meta)
+    match: Callable[[str], Any] | None = None
+    if "pattern" in meta:
+        compiled = _pattern(meta["pattern"])
+        match = compiled.fullmatch if shape_.name in _ANCHORED_SHAPES else compiled.search
+    enum = frozenset(shape_.enum) if shape_.enum else None
+
+    def valid_string(value: Any) -> bool:
+        if not isinstance(value, str) or not _encodable(value) or not size_ok(len(value)):
+            return False
+        if match is not None and not match(value):
+            return False
+        return enum is None or value in enum
+
+    return valid_string
 
 
 def _check_skipping(

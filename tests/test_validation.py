@@ -28,9 +28,11 @@ from botocore.validate import validate_parameters
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from customer_profiles_sdk import _service
 from customer_profiles_sdk._service import SEED_OPERATIONS, check_request
 from customer_profiles_sdk._transport import Transport
 from customer_profiles_sdk.errors import ValidationError
+from customer_profiles_sdk.models._generated import _manifest
 from customer_profiles_sdk.retry import RetryPolicy
 
 from ._model_strategies import (
@@ -556,3 +558,30 @@ def test_a_boolean_is_not_a_timestamp() -> None:
     # ... while a real timestamp there is fine.
     scheduled["ScheduleStartTime"] = datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert check_request("PutIntegration", {"DomainName": "d", "FlowDefinition": flow}) == []
+
+
+# --------------------------------------------------------------------------- compiled check
+
+
+@pytest.mark.parametrize("operation", _manifest.OPERATIONS)
+@settings(max_examples=5, deadline=None, suppress_health_check=_SLOW_OK)
+@given(data=st.data())
+def test_the_compiled_check_agrees_with_the_walker_on_every_operation(
+    operation: str, data: st.DataObject
+) -> None:
+    # check_request answers from the compiled check and walks the request only when it
+    # fails: both must see the same requests as valid, and a broken one as broken.
+    shape = input_shape(operation)
+    request = data.draw(valid_request(operation), label="request")
+    assert _service._valid_top(shape, request, ())
+    walked: list[_service.Violation] = []
+    _service._check(shape, request, "", False, walked)
+    assert walked == []
+    catalogue = [m for loc in locations(shape, request) for m in mutations(loc)]
+    if not catalogue:
+        return
+    mutation = data.draw(st.sampled_from(catalogue), label="mutation")
+    broken = copy.deepcopy(request)
+    mutation.apply(broken, data)
+    assert not _service._valid_top(shape, broken, ())
+    assert check_request(operation, broken) != []
