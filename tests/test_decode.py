@@ -12,6 +12,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
+import attrs
 import botocore.exceptions
 import pytest
 from botocore.model import Shape, StructureShape
@@ -64,6 +65,30 @@ def test_the_compiled_structure_function_builds_what_cattrs_builds(
     shape = _service.structure(model.__wire_shape__)  # type: ignore[attr-defined]
     wire = data.draw(_model_value(shape))
     assert _convert.structure_fn(model)(wire) == CATTRS.structure(wire, model)
+
+
+def test_a_compiled_model_is_set_slot_by_slot_and_stays_frozen() -> None:
+    profile = _convert.structure_fn(Profile)({"ProfileId": "a" * 32, "FirstName": "Ana"})
+    assert "o = _new(_cls)" in _convert.structure_fn(Profile).__source__  # type: ignore[attr-defined]
+    assert (profile.first_name, profile.last_name, profile.attributes) == ("Ana", None, {})
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        profile.first_name = "Bo"  # type: ignore[misc]
+
+
+def test_a_model_with_a_validator_is_built_through_its_init() -> None:
+    # Setting slots directly would skip the validator: such a class keeps its __init__.
+    @attrs.frozen(kw_only=True)
+    class Checked:
+        __wire_shape__ = "Checked"
+        name: str | None = attrs.field(
+            default=None, metadata={"wire": "Name"}, validator=attrs.validators.instance_of(str)
+        )
+
+    build = _convert.structure_fn(Checked)
+    assert "_new" not in build.__source__  # type: ignore[attr-defined]
+    assert build({"Name": "x"}).name == "x"
+    with pytest.raises(TypeError):
+        build({"Name": 3})
 
 
 def test_unknown_members_and_enum_values_survive_the_compiled_function() -> None:

@@ -89,6 +89,7 @@ def test_an_unknown_name_is_an_attribute_error_naming_the_package() -> None:
 def test_a_loaded_name_is_kept_so_later_reads_are_plain_attribute_reads() -> None:
     namespace: dict[str, object] = {}
     get, listing = _lazy.attach("json", namespace, {"JSONDecodeError": ".decoder"}, ["x"])
-    assert "JSONDecodeError" in listing() and "x" in listing()
+    assert "JSONDecodeError" in listing()
+    assert "x" in listing()
     assert get("JSONDecodeError") is json.JSONDecodeError
     assert namespace == {"JSONDecodeError": json.JSONDecodeError}
