@@ -166,13 +166,66 @@ def prune(shape_: Shape, value: Any) -> Any:
     Used when a response model is sent back in a request: response shapes carry
     read-only members (``Status``, ``Readiness``...) that the request shape lacks.
     """
-    if isinstance(shape_, StructureShape) and isinstance(value, Mapping):
-        return {k: prune(shape_.members[k], v) for k, v in value.items() if k in shape_.members}
-    if isinstance(shape_, ListShape) and isinstance(value, list):
-        return [prune(shape_.member, v) for v in value]
-    if isinstance(shape_, MapShape) and isinstance(value, Mapping):
-        return {k: prune(shape_.value, v) for k, v in value.items()}
-    return value
+    pruner = _pruner(shape_)
+    return value if pruner is None else pruner(value)
+
+
+Prune = Callable[[Any], Any]
+#: Compiled pruners by shape name (``None``: the shape has no structure below it).
+_PRUNERS: dict[str, Prune | None] = {}
+
+
+def _pruner(shape_: Shape) -> Prune | None:
+    """The compiled ``prune`` of ``shape_``, built on first use and kept."""
+    if shape_.name in _PRUNERS:
+        return _PRUNERS[shape_.name]
+    if not isinstance(shape_, (StructureShape, ListShape, MapShape)):
+        return None
+
+    def late(value: Any) -> Any:  # a shape reachable from itself, being compiled
+        found = _PRUNERS[shape_.name]
+        return value if found is None else found(value)
+
+    _PRUNERS[shape_.name] = late
+    pruner: Prune | None
+    if isinstance(shape_, StructureShape):
+        members = {name: _pruner(member) for name, member in shape_.members.items()}
+
+        def prune_structure(value: Any) -> Any:
+            if not isinstance(value, Mapping):
+                return value
+            out = {}
+            for k, v in value.items():
+                if k in members:
+                    f = members[k]
+                    out[k] = v if f is None else f(v)
+            return out
+
+        pruner = prune_structure
+    elif isinstance(shape_, ListShape):
+        item = _pruner(shape_.member)
+        pruner = None
+        if item is not None:
+            f_item = item
+
+            def prune_list(value: Any) -> Any:
+                return [f_item(v) for v in value] if isinstance(value, list) else value
+
+            pruner = prune_list
+    else:
+        entry = _pruner(shape_.value)
+        pruner = None
+        if entry is not None:
+            f_entry = entry
+
+            def prune_map(value: Any) -> Any:
+                if not isinstance(value, Mapping):
+                    return value
+                return {k: f_entry(v) for k, v in value.items()}
+
+            pruner = prune_map
+    _PRUNERS[shape_.name] = pruner
+    return pruner
 
 
 # --------------------------------------------------------------------------- paging
