@@ -45,6 +45,7 @@ os.environ.pop("AWS_PROFILE", None)
 
 import boto3
 from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.config import Config
 
 from customer_profiles_sdk import Address, CustomerProfiles, Profile, RetryPolicy
 
@@ -185,11 +186,13 @@ def compare(
     return statistics.median(raw_times), statistics.median(sdk_times)
 
 
-def _line(name: str, raw: float, sdk: float, goal: float | None, unit: str = "ms") -> None:
+def _line(
+    name: str, raw: float, sdk: float, goal: float | None, unit: str = "ms", label: str = "sdk"
+) -> None:
     scale = 1000.0 if unit == "ms" else 1e6
     target = f"  (goal <= {goal})" if goal is not None else ""
     print(
-        f"{name:38s} boto3 {raw * scale:9.3f} {unit}  sdk {sdk * scale:9.3f} {unit}  "
+        f"{name:38s} boto3 {raw * scale:9.3f} {unit}  {label} {sdk * scale:9.3f} {unit}  "
         f"ratio {sdk / raw:5.2f}{target}",
         flush=True,
     )
@@ -271,6 +274,36 @@ def calls(rounds: int) -> None:
     for name, raw, sdk, n, goal in cases:
         raw_s, sdk_s = compare(raw, sdk, rounds, n)
         _line(name, raw_s, sdk_s, goal)
+    floor(rounds)
+
+
+def floor(rounds: int) -> None:
+    """The floor of a call with a tiny body: botocore itself, with its parameter
+    validation and retries off (as in the clients the SDK builds), against raw boto3.
+    Any client that sends through botocore's request pipeline (serialiser, endpoint
+    rules, SigV4, HTTP preparation) pays at least this much."""
+    client = _raw_client()
+    bare = _answer_all(
+        boto3.client(
+            "customer-profiles",
+            region_name=REGION,
+            config=Config(retries={"total_max_attempts": 1}, parameter_validation=False),
+        )
+    )
+    request = {"DomainName": DOMAIN, "FirstName": "Ana", "LastName": "Lima",
+               "EmailAddress": "ana@example.com", "Address": {"City": "Lyon", "Country": "FR"},
+               "Attributes": {"tier": "gold"}}  # fmt: skip
+    for name, op, params in (
+        ("(floor) CreateProfile", "create_profile", request),
+        ("(floor) GetDomain", "get_domain", {"DomainName": DOMAIN}),
+    ):
+        raw_s, bare_s = compare(
+            lambda op=op, params=params: getattr(client, op)(**params),
+            lambda op=op, params=params: getattr(bare, op)(**params),
+            rounds,
+            100,
+        )
+        _line(name, raw_s, bare_s, None, label="bare")
 
 
 def walk(rounds: int, profiles: int) -> None:
