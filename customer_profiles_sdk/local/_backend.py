@@ -700,8 +700,13 @@ class LocalBackend(
         return server
 
 
+_HANDLERS_LOADED: list[bool] = []
+
+
 def _load_handlers() -> dict[str, Handler]:
     """The registered handlers; a handler module that does not exist yet is skipped."""
+    if _HANDLERS_LOADED:  # every module was imported (or found missing) once already
+        return _registry._HANDLERS
     for module in _registry.HANDLER_MODULES:
         name = f"{_registry.__package__}.{module}"
         if name in sys.modules:  # imported already: skip the import machinery per call
@@ -711,6 +716,7 @@ def _load_handlers() -> dict[str, Handler]:
         except ModuleNotFoundError as exc:
             if exc.name != name:
                 raise
+    _HANDLERS_LOADED.append(True)
     return _registry._HANDLERS
 
 

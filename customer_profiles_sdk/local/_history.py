@@ -53,8 +53,12 @@ def caller_arn(ctx: Context) -> str:
     return ctx.settings.caller_arn or f"arn:aws:iam::{ctx.account_id}:user/customer-profiles-local"
 
 
+#: The encoder of ``Content`` (built once: ``json.dumps`` with options builds one a call).
+_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
 def _content(document: dict[str, Any], profile_id: str) -> str:
-    text = json.dumps(document, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    text = _ENCODER.encode(document)
     if len(text) > MAX_CONTENT:  # [A] never cut mid-document
         return json.dumps({"ProfileId": profile_id, "Truncated": True}, separators=(",", ":"))
     return text

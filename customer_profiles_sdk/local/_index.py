@@ -25,7 +25,7 @@ import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ._keys import default_keys, profile_key_values
+from ._keys import DEFAULT_KEY_FIELDS, default_keys, profile_key_values
 from ._state import DomainRec, ObjectRec, ProfileRec, StandardRec
 
 _PROFILE = "p"
@@ -59,6 +59,18 @@ class DomainIndex:
     heap: list[tuple[float, int, str, str]] = field(default_factory=list)
     expiry: dict[tuple[str, str], float] = field(default_factory=dict)
     pushes: int = 0
+    #: profile id -> the fields its ``derived`` entries were computed from (a profile
+    #: reindexed with the same fields skips recomputing its default keys).
+    signatures: dict[str, tuple[object, ...]] = field(default_factory=dict)
+
+
+#: The profile fields the default keys are derived from (:func:`._keys.default_keys`).
+_SIGNATURE_FIELDS: tuple[str, ...] = (
+    *(name for names in DEFAULT_KEY_FIELDS.values() for name in names),
+    "FirstName",
+    "MiddleName",
+    "LastName",
+)
 
 
 def index_of(domain: DomainRec) -> DomainIndex:
@@ -168,8 +180,14 @@ def reindex_profile(domain: DomainRec, profile: ProfileRec) -> None:
     index = domain.index
     assert isinstance(index, DomainIndex)
     pid = profile.profile_id
-    derived = {(name, value) for name, values in default_keys(profile).items() for value in values}
-    _resync(index, pid, index.derived, index.stored, derived)
+    fields = profile.fields
+    signature = tuple([fields.get(name) for name in _SIGNATURE_FIELDS])
+    if index.signatures.get(pid) != signature or pid not in index.derived:
+        derived = {
+            (name, value) for name, values in default_keys(profile).items() for value in values
+        }
+        _resync(index, pid, index.derived, index.stored, derived)
+        index.signatures[pid] = signature
     count = sum(len(values) for values in profile.keys.values())
     if count != len(index.stored.get(pid, ())):
         stored = {(name, value) for name, values in profile.keys.items() for value in values}
@@ -181,6 +199,7 @@ def unindex_profile(domain: DomainRec, profile_id: str) -> None:
     """Forget the key entries of a profile that left the domain."""
     index = index_of(domain)
     entries = index.stored.pop(profile_id, set()) | index.derived.pop(profile_id, set())
+    index.signatures.pop(profile_id, None)
     for entry in entries:
         _drop_entry(index, profile_id, entry)
     index.expiry.pop((_PROFILE, profile_id), None)

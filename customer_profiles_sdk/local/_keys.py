@@ -64,12 +64,15 @@ def full_name(fields: dict[str, object]) -> str | None:
 def default_keys(profile: ProfileRec) -> dict[str, set[str]]:
     """The normalized values of the default keys derived from a profile's fields (D9)."""
     keys: dict[str, set[str]] = {"_profileId": {profile.profile_id}}
+    fields = profile.fields
     for key, names in DEFAULT_KEY_FIELDS.items():
-        values = {
-            normalize(v, DEFAULT_KEY_TYPES[key])
-            for v in (profile.fields.get(n) for n in names)
-            if isinstance(v, str) and v
-        }
+        values: set[str] | None = None
+        for member in names:  # plain loops: this runs on every write of a profile
+            value = fields.get(member)
+            if isinstance(value, str) and value:
+                if values is None:
+                    values = set()
+                values.add(normalize(value, DEFAULT_KEY_TYPES[key]))
         if values:
             keys[key] = values
     name = full_name(profile.fields)

@@ -165,10 +165,14 @@ def _check_exclusive(fields: dict[str, Any]) -> None:
             raise bad_request(f"{enum_name} and {text_name} cannot both be set")
 
 
+#: Compact JSON, non-ASCII kept (built once: ``json.dumps`` with options builds one a call).
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _check_size(fields: dict[str, Any]) -> None:
     # [A] the size of the profile's compact JSON in UTF-8 bytes (issue 15 item 12), not of
     # its ASCII-escaped form (which counts six bytes for every "é").
-    text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    text = _COMPACT.encode(fields)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_PROFILE_BYTES:
         raise bad_request("The profile exceeds the maximum size of 250 KB")
 
