@@ -25,6 +25,7 @@ import collections.abc
 import enum
 import functools
 import os
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -359,28 +360,35 @@ _FAST: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
 _BUILDING: set[type] = set()
 
 
+#: Held while compiling (by one thread at a time; ``_BUILDING`` is that thread's).
+_COMPILING = threading.RLock()
+
+
 def _structure_fn_ref(cls: type) -> Callable[[Mapping[str, Any]], Any]:
     if cls not in _BUILDING:
         return structure_fn(cls)
 
-    def late(data: Mapping[str, Any]) -> Any:
-        return _FAST[cls](data)
+    def late(data: Mapping[str, Any]) -> Any:  # resolved when it runs (waits for a builder)
+        return structure_fn(cls)(data)
 
     return late
 
 
 def structure_fn(cls: type[T]) -> Callable[[Mapping[str, Any]], T]:
     """The compiled structure function of model ``cls`` (wire dict -> model), built on
-    first use and kept."""
+    first use and kept. Safe from several threads: one compiles, the others wait."""
     fn = _FAST.get(cls)
     if fn is not None:
         return fn
-    _BUILDING.add(cls)
-    try:
-        fn = _compile_structure(cls)
-    finally:
-        _BUILDING.discard(cls)
-    _FAST[cls] = fn
+    with _COMPILING:
+        fn = _FAST.get(cls)
+        if fn is None:
+            _BUILDING.add(cls)
+            try:
+                fn = _compile_structure(cls)
+            finally:
+                _BUILDING.discard(cls)
+            _FAST[cls] = fn
     return typing.cast(Callable[[Mapping[str, Any]], T], fn)
 
 

@@ -19,9 +19,10 @@ import calendar
 import functools
 import math
 import re
+import threading
 from collections.abc import Callable, Collection, Iterator, Mapping
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import attrs
 import botocore.session
@@ -160,36 +161,75 @@ def structure(shape_name: str) -> StructureShape:
     return found
 
 
+C = TypeVar("C")
+
+
+class PerShape(Generic[C]):
+    """Functions compiled once per shape name (a shape's constraints and members are its
+    own, whatever refers to it), safe to use from several threads.
+
+    ``compile(shape)`` builds the function of ``shape`` and asks this cache for the
+    functions of the shapes inside it. A shape reachable from itself gets ``late(get)``
+    while it is being built: a stand-in that calls ``get()`` (the finished function) when
+    it runs. Building happens under one lock; another thread asking for a shape being
+    built waits for it, so no thread ever runs a half-built function.
+    """
+
+    def __init__(
+        self,
+        compile: Callable[[Shape], C],
+        late: Callable[[Callable[[], C]], C],
+    ) -> None:
+        self._compile = compile
+        self._late = late
+        self._done: dict[str, C] = {}
+        self._building: set[str] = set()
+        self._lock = threading.RLock()
+
+    def get(self, shape_: Shape) -> C:
+        """The compiled function of ``shape_``, built on first use."""
+        name = shape_.name
+        if name in self._done:
+            return self._done[name]
+        with self._lock:
+            if name in self._done:
+                return self._done[name]
+            if name in self._building:  # reached from itself: resolved when it runs
+                return self._late(lambda: self.get(shape_))
+            self._building.add(name)
+            try:
+                compiled = self._compile(shape_)
+            finally:
+                self._building.discard(name)
+            self._done[name] = compiled
+            return compiled
+
+
 def prune(shape_: Shape, value: Any) -> Any:
     """Drop from ``value`` (wire data) every structure member ``shape_`` does not have.
 
     Used when a response model is sent back in a request: response shapes carry
     read-only members (``Status``, ``Readiness``...) that the request shape lacks.
     """
-    pruner = _pruner(shape_)
+    pruner = _PRUNERS.get(shape_)
     return value if pruner is None else pruner(value)
 
 
 Prune = Callable[[Any], Any]
-#: Compiled pruners by shape name (``None``: the shape has no structure below it).
-_PRUNERS: dict[str, Prune | None] = {}
 
 
-def _pruner(shape_: Shape) -> Prune | None:
-    """The compiled ``prune`` of ``shape_``, built on first use and kept."""
-    if shape_.name in _PRUNERS:
-        return _PRUNERS[shape_.name]
-    if not isinstance(shape_, (StructureShape, ListShape, MapShape)):
-        return None
-
-    def late(value: Any) -> Any:  # a shape reachable from itself, being compiled
-        found = _PRUNERS[shape_.name]
+def _late_pruner(get: Callable[[], Prune | None]) -> Prune | None:
+    def late(value: Any) -> Any:
+        found = get()
         return value if found is None else found(value)
 
-    _PRUNERS[shape_.name] = late
-    pruner: Prune | None
+    return late
+
+
+def _compile_pruner(shape_: Shape) -> Prune | None:
+    """The compiled ``prune`` of ``shape_`` (``None``: no structure below it)."""
     if isinstance(shape_, StructureShape):
-        members = {name: _pruner(member) for name, member in shape_.members.items()}
+        members = {name: _PRUNERS.get(member) for name, member in shape_.members.items()}
 
         def prune_structure(value: Any) -> Any:
             if not isinstance(value, Mapping):
@@ -201,31 +241,33 @@ def _pruner(shape_: Shape) -> Prune | None:
                     out[k] = v if f is None else f(v)
             return out
 
-        pruner = prune_structure
-    elif isinstance(shape_, ListShape):
-        item = _pruner(shape_.member)
-        pruner = None
-        if item is not None:
-            f_item = item
+        return prune_structure
+    if isinstance(shape_, ListShape):
+        item = _PRUNERS.get(shape_.member)
+        if item is None:
+            return None
+        f_item = item
 
-            def prune_list(value: Any) -> Any:
-                return [f_item(v) for v in value] if isinstance(value, list) else value
+        def prune_list(value: Any) -> Any:
+            return [f_item(v) for v in value] if isinstance(value, list) else value
 
-            pruner = prune_list
-    else:
-        entry = _pruner(shape_.value)
-        pruner = None
-        if entry is not None:
-            f_entry = entry
+        return prune_list
+    if isinstance(shape_, MapShape):
+        entry = _PRUNERS.get(shape_.value)
+        if entry is None:
+            return None
+        f_entry = entry
 
-            def prune_map(value: Any) -> Any:
-                if not isinstance(value, Mapping):
-                    return value
-                return {k: f_entry(v) for k, v in value.items()}
+        def prune_map(value: Any) -> Any:
+            if not isinstance(value, Mapping):
+                return value
+            return {k: f_entry(v) for k, v in value.items()}
 
-            pruner = prune_map
-    _PRUNERS[shape_.name] = pruner
-    return pruner
+        return prune_map
+    return None
+
+
+_PRUNERS: PerShape[Prune | None] = PerShape(_compile_pruner, _late_pruner)
 
 
 # --------------------------------------------------------------------------- paging
@@ -464,28 +506,26 @@ def _valid_top(shape_: StructureShape, params: Mapping[str, Any], skip: Collecti
     return True
 
 
-#: Compiled checks by shape name (a shape's constraints are its own, whatever refers to it).
-_VALIDATORS: dict[str, Valid] = {}
+def _late_validator(get: Callable[[], Valid]) -> Valid:
+    return lambda value: get()(value)
+
+
+#: The member checks of a request shape checked with ``skip``, by shape name.
+_TOP_MEMBERS: dict[str, dict[str, Valid]] = {}
 
 
 def _member_validators(shape_: StructureShape) -> dict[str, Valid]:
-    return {name: _validator(member) for name, member in shape_.members.items()}
+    members = _TOP_MEMBERS.get(shape_.name)
+    if members is None:
+        members = {name: _VALIDATORS.get(member) for name, member in shape_.members.items()}
+        _TOP_MEMBERS[shape_.name] = members
+    return members
 
 
 def _validator(shape_: Shape) -> Valid:
     """A function telling whether a value of ``shape_`` passes every check of ``_check``
     (exactly the same rules; it only does not say why)."""
-    found = _VALIDATORS.get(shape_.name)
-    if found is not None:
-        return found
-
-    def late(value: Any) -> bool:  # a shape reachable from itself, being compiled
-        return _VALIDATORS[shape_.name](value)
-
-    _VALIDATORS[shape_.name] = late
-    valid = _compile_validator(shape_)
-    _VALIDATORS[shape_.name] = valid
-    return valid
+    return _VALIDATORS.get(shape_)
 
 
 def _sized(meta: Mapping[str, Any]) -> Callable[[int], bool]:
@@ -501,7 +541,7 @@ def _compile_validator(shape_: Shape) -> Valid:
     kind, meta = shape_.type_name, shape_.metadata
     if isinstance(shape_, StructureShape):
         required = tuple(shape_.required_members)
-        members = _member_validators(shape_)
+        members = {name: _VALIDATORS.get(member) for name, member in shape_.members.items()}
 
         def valid_structure(value: Any) -> bool:
             if not isinstance(value, Mapping):
@@ -517,7 +557,7 @@ def _compile_validator(shape_: Shape) -> Valid:
 
         return valid_structure
     if isinstance(shape_, ListShape):
-        item, size_ok = _validator(shape_.member), _sized(meta)
+        item, size_ok = _VALIDATORS.get(shape_.member), _sized(meta)
 
         def valid_list(value: Any) -> bool:
             return (
@@ -528,7 +568,8 @@ def _compile_validator(shape_: Shape) -> Valid:
 
         return valid_list
     if isinstance(shape_, MapShape):
-        key, item, size_ok = _validator(shape_.key), _validator(shape_.value), _sized(meta)
+        key, item = _VALIDATORS.get(shape_.key), _VALIDATORS.get(shape_.value)
+        size_ok = _sized(meta)
 
         def valid_map(value: Any) -> bool:
             return (
@@ -577,6 +618,9 @@ def _string_validator(shape_: StringShape) -> Valid:
         return enum is None or value in enum
 
     return valid_string
+
+
+_VALIDATORS: PerShape[Valid] = PerShape(_compile_validator, _late_validator)
 
 
 def _check_skipping(

@@ -585,3 +585,43 @@ def test_the_compiled_check_agrees_with_the_walker_on_every_operation(
     mutation.apply(broken, data)
     assert not _service._valid_top(shape, broken, ())
     assert check_request(operation, broken) != []
+
+
+def test_compiled_checks_are_built_once_and_whole_when_threads_race() -> None:
+    # Bulk loading sends from several threads: a thread must never run a check another
+    # thread is still building (nor recurse into a stand-in of one).
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    built: list[str] = []
+
+    def compile_(shape: Any) -> Callable[[Any], bool]:
+        built.append(shape.name)
+        time.sleep(0.02)  # widen the window in which another thread could see it half-made
+        child = cache.get(shape.child) if shape.child is not None else None
+        # each level looks one character further, so the recursion ends
+        return lambda value: child is None or not value or child(value[1:])
+
+    cache: _service.PerShape[Callable[[Any], bool]] = _service.PerShape(
+        compile_, lambda get: lambda value: get()(value)
+    )
+    tree = SimpleNamespace(name="Tree", child=None)
+    tree.child = SimpleNamespace(name="Branch", child=tree)  # reachable from itself
+    results: list[bool] = []
+    errors: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            results.append(cache.get(tree)("xyz"))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=use) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert results == [True] * 8
+    assert sorted(built) == ["Branch", "Tree"]
