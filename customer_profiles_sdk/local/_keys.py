@@ -107,10 +107,31 @@ def normalize_for_key(domain: DomainRec, key_name: str, values: Iterable[str]) -
     return {normalize(v, content_type) for v in values}
 
 
+def default_key_values(profile: ProfileRec, key_name: str) -> set[str] | None:
+    """``default_keys(profile).get(key_name)``, computing that one key only (a search
+    re-checks every candidate profile for the keys it names)."""
+    if key_name == "_profileId":
+        return {profile.profile_id}
+    names = DEFAULT_KEY_FIELDS.get(key_name)
+    if names is not None:
+        fields = profile.fields
+        content_type = DEFAULT_KEY_TYPES[key_name]
+        values = set()
+        for member in names:
+            value = fields.get(member)
+            if isinstance(value, str) and value:
+                values.add(normalize(value, content_type))
+        return values or None
+    if key_name == "_fullName":
+        name = full_name(profile.fields)
+        return {normalize(name, "NAME")} if name else None
+    return None
+
+
 def profile_key_values(profile: ProfileRec, key_name: str) -> set[str]:
     """Every normalized value a profile has for ``key_name`` (default and stored keys)."""
     found = set(profile.keys.get(key_name, {}))
-    derived = default_keys(profile).get(key_name)
+    derived = default_key_values(profile, key_name)
     if derived:
         found |= derived
     return found

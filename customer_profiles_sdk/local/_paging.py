@@ -2,7 +2,9 @@
 
 Handlers return the whole ordered result list; :class:`Pager` takes ``NextToken`` and
 ``MaxResults`` out of the request before the handler runs (:meth:`Pager.begin`) and
-slices the handler's list afterwards (:meth:`Pager.finish`).
+slices the handler's list afterwards (:meth:`Pager.finish`, under the backend's lock).
+A handler whose items are costly to render returns :class:`LazyItems`: the ordered
+records, rendered only for the page that is cut.
 
 A token is ``base64url(JSON [operation, fingerprint, offset]) + "." + base64url(HMAC)``:
 opaque to clients, and bound to one operation and one request (the fingerprint covers
@@ -19,8 +21,9 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from ._errors import bad_request
 from ._model import Paging
@@ -31,6 +34,33 @@ DEFAULT_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZES: dict[str, int] = {"SearchProfiles": 20}
 
 _SIGNATURE_BYTES = 16
+
+
+class LazyItems(Sequence[Any]):
+    """A handler's ordered result list whose items are rendered on access: slicing out a
+    page renders that page only (a page costs its own items, not the whole list's).
+
+    Only for a paged operation's result list: :meth:`Pager.finish` turns the page into a
+    plain list before anything serialises it.
+    """
+
+    __slots__ = ("_records", "_render")
+
+    def __init__(self, records: Sequence[Any], render: Callable[[Any], Any]) -> None:
+        self._records = records
+        self._render = render
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self._render(record) for record in self._records[index]]
+        return self._render(self._records[index])
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ._keys import (
     store_key,
 )
 from ._matching import prune_matches  # importing it also registers GetMatches
+from ._paging import LazyItems
 from ._registry import Context, Request, Response, delete_profile_data, operation
 from ._state import MANUAL, DomainRec, ProfileRec
 from ._support import unsupported
@@ -387,7 +388,7 @@ def search_profiles(ctx: Context, req: Request) -> Response:
     ]
     chosen = set.intersection(*sorted(per_pair, key=len)) if use_and else set().union(*per_pair)
     profiles = [domain.profiles[pid] for pid in chosen if pid in domain.profiles]
-    items = []
+    hits: list[tuple[ProfileRec, list[dict[str, Any]]]] = []
     for profile in by_creation(profiles):
         found = []
         for name, requested in wanted:
@@ -396,15 +397,20 @@ def search_profiles(ctx: Context, req: Request) -> Response:
             if matched:
                 found.append({"KeyName": name, "Values": matched})
         hit = len(found) == len(wanted) if use_and else bool(found)
-        if not hit:
-            continue
+        if hit:
+            hits.append((profile, found))
+
+    def render(hit: tuple[ProfileRec, list[dict[str, Any]]]) -> dict[str, Any]:
+        profile, found = hit
         item = profile_to_wire(profile)
         if extra:
             # [A] FoundByItems only for multi-key searches, with the matched values
             # (AND: every pair; OR: the pairs that matched).
             item["FoundByItems"] = found
-        items.append(item)
-    return {"Items": items}
+        return item
+
+    # Only the page is rendered (the pager cuts it under the backend's lock).
+    return {"Items": LazyItems(hits, render)}
 
 
 # --------------------------------------------------------------------------- merge

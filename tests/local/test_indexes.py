@@ -274,3 +274,46 @@ def test_indexes_are_rebuilt_from_a_saved_state(
     assert objects(client, pid) == ["o1", "o2"]
     put(client, "o3", "r@example.com")
     assert objects(client, pid) == ["o1", "o2", "o3"]
+
+
+def test_one_default_key_is_computed_as_all_of_them_are() -> None:
+    from customer_profiles_sdk.local._keys import default_key_values, default_keys
+    from customer_profiles_sdk.local._state import ProfileRec
+
+    fields = {
+        "FirstName": "Ana",
+        "MiddleName": "",
+        "LastName": "Lima",
+        "EmailAddress": "Ana@Example.com",
+        "BusinessEmailAddress": "ana@work.example",
+        "PhoneNumber": "+1 (206) 555-0100",
+        "AccountNumber": "A-1",
+    }
+    for sample in (fields, {}, {"LastName": "Lima", "HomePhoneNumber": "555"}):
+        profile = ProfileRec(
+            profile_id="a" * 32,
+            fields=dict(sample),
+            created_at=0,
+            updated_at=0,
+            expires_at=1,
+            seq=1,
+        )
+        every = default_keys(profile)
+        for key in ("_profileId", "_email", "_phone", "_account", "_fullName", "custom"):
+            assert default_key_values(profile, key) == every.get(key)
+
+
+def test_a_lazy_result_list_renders_only_the_page_cut_from_it() -> None:
+    from customer_profiles_sdk.local._paging import LazyItems
+
+    rendered: list[int] = []
+
+    def render(record: int) -> dict[str, int]:
+        rendered.append(record)
+        return {"n": record}
+
+    items = LazyItems(list(range(1000)), render)
+    assert len(items) == 1000
+    assert items[20:23] == [{"n": 20}, {"n": 21}, {"n": 22}]
+    assert items[5] == {"n": 5}
+    assert rendered == [20, 21, 22, 5]
