@@ -61,9 +61,16 @@ if TYPE_CHECKING:
 _WHERE: dict[str, str] = {
     **dict.fromkeys(models.__all__, ".models"),
     **dict.fromkeys(
-        ["BatchResult", "BulkLoadError", "BulkProgress", "BulkResult", "FailedObject"], "._bulk"
+        [
+            "BatchResult",
+            "BulkLoadError",
+            "BulkProgress",
+            "BulkResult",
+            "FailedObject",
+            "StoredObject",
+        ],
+        "._bulk",
     ),
-    "StoredObject": "._bulk",
     "to_pandas": "._display",
     "show_personal_data": ".models._base",
     **dict.fromkeys(

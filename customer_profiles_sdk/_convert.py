@@ -401,6 +401,7 @@ def _slot_setters(cls: type) -> dict[str, Callable[[Any, Any], None]] | None:
         hasattr(cls, "__attrs_post_init__")
         or hasattr(cls, "__attrs_pre_init__")
         or "__slots__" not in cls.__dict__
+        or "__attrs_cached_hash__" in cls.__dict__["__slots__"]
         or any(f.validator or f.converter or f.on_setattr for f in fields)
     ):
         return None
@@ -410,8 +411,6 @@ def _slot_setters(cls: type) -> dict[str, Callable[[Any, Any], None]] | None:
         if not isinstance(slot, types.MemberDescriptorType):
             return None
         setters[field.name] = slot.__set__
-    if "__attrs_cached_hash__" in (getattr(cls, "__slots__", ()) or ()):
-        return None
     return setters
 
 

@@ -492,7 +492,7 @@ def _valid_top(shape_: StructureShape, params: Mapping[str, Any], skip: Collecti
     """Whether ``params`` break no constraint (the members in ``skip`` are not looked at,
     as ``_check_skipping`` does): what ``_check`` would find nothing in, compiled."""
     if not skip:
-        return _validator(shape_)(params)
+        return _VALIDATORS.get(shape_)(params)
     members = _member_validators(shape_)
     for name in shape_.required_members:
         if params.get(name) is None:
@@ -510,22 +510,16 @@ def _late_validator(get: Callable[[], Valid]) -> Valid:
     return lambda value: get()(value)
 
 
-#: The member checks of a request shape checked with ``skip``, by shape name.
-_TOP_MEMBERS: dict[str, dict[str, Valid]] = {}
+#: Member name -> its compiled check, by structure shape name.
+_MEMBERS: dict[str, dict[str, Valid]] = {}
 
 
 def _member_validators(shape_: StructureShape) -> dict[str, Valid]:
-    members = _TOP_MEMBERS.get(shape_.name)
+    members = _MEMBERS.get(shape_.name)
     if members is None:
         members = {name: _VALIDATORS.get(member) for name, member in shape_.members.items()}
-        _TOP_MEMBERS[shape_.name] = members
+        _MEMBERS[shape_.name] = members
     return members
-
-
-def _validator(shape_: Shape) -> Valid:
-    """A function telling whether a value of ``shape_`` passes every check of ``_check``
-    (exactly the same rules; it only does not say why)."""
-    return _VALIDATORS.get(shape_)
 
 
 def _sized(meta: Mapping[str, Any]) -> Callable[[int], bool]:
@@ -538,10 +532,12 @@ def _sized(meta: Mapping[str, Any]) -> Callable[[int], bool]:
 
 
 def _compile_validator(shape_: Shape) -> Valid:
+    """Whether a value of ``shape_`` passes every check of ``_check`` (exactly the same
+    rules; it only does not say why)."""
     kind, meta = shape_.type_name, shape_.metadata
     if isinstance(shape_, StructureShape):
         required = tuple(shape_.required_members)
-        members = {name: _VALIDATORS.get(member) for name, member in shape_.members.items()}
+        members = _member_validators(shape_)
 
         def valid_structure(value: Any) -> bool:
             if not isinstance(value, Mapping):

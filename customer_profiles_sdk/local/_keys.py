@@ -61,23 +61,17 @@ def full_name(fields: dict[str, object]) -> str | None:
     return text or None
 
 
+#: Every default key, in the order :func:`default_keys` lists them.
+_DEFAULT_KEYS = ("_profileId", *DEFAULT_KEY_FIELDS, "_fullName")
+
+
 def default_keys(profile: ProfileRec) -> dict[str, set[str]]:
     """The normalized values of the default keys derived from a profile's fields (D9)."""
-    keys: dict[str, set[str]] = {"_profileId": {profile.profile_id}}
-    fields = profile.fields
-    for key, names in DEFAULT_KEY_FIELDS.items():
-        values: set[str] | None = None
-        for member in names:  # plain loops: this runs on every write of a profile
-            value = fields.get(member)
-            if isinstance(value, str) and value:
-                if values is None:
-                    values = set()
-                values.add(normalize(value, DEFAULT_KEY_TYPES[key]))
+    keys: dict[str, set[str]] = {}
+    for key in _DEFAULT_KEYS:
+        values = default_key_values(profile, key)
         if values:
             keys[key] = values
-    name = full_name(profile.fields)
-    if name:
-        keys["_fullName"] = {normalize(name, "NAME")}
     return keys
 
 
@@ -109,7 +103,7 @@ def normalize_for_key(domain: DomainRec, key_name: str, values: Iterable[str]) -
 
 def default_key_values(profile: ProfileRec, key_name: str) -> set[str] | None:
     """``default_keys(profile).get(key_name)``, computing that one key only (a search
-    re-checks every candidate profile for the keys it names)."""
+    re-checks every candidate profile for the keys it names; this runs on every write)."""
     if key_name == "_profileId":
         return {profile.profile_id}
     names = DEFAULT_KEY_FIELDS.get(key_name)

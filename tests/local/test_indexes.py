@@ -276,31 +276,40 @@ def test_indexes_are_rebuilt_from_a_saved_state(
     assert objects(client, pid) == ["o1", "o2", "o3"]
 
 
-def test_one_default_key_is_computed_as_all_of_them_are() -> None:
+def test_the_default_keys_follow_the_documented_normalisation() -> None:
+    # spec 2.3 / D9: e-mails trimmed and lowercased, phones as digits (10 digits get a
+    # leading 1), names casefolded with empty parts skipped, the account as written.
     from customer_profiles_sdk.local._keys import default_key_values, default_keys
     from customer_profiles_sdk.local._state import ProfileRec
 
-    fields = {
-        "FirstName": "Ana",
-        "MiddleName": "",
-        "LastName": "Lima",
-        "EmailAddress": "Ana@Example.com",
-        "BusinessEmailAddress": "ana@work.example",
-        "PhoneNumber": "+1 (206) 555-0100",
-        "AccountNumber": "A-1",
+    def profile(fields: dict[str, str]) -> ProfileRec:
+        times = {"created_at": 0.0, "updated_at": 0.0, "expires_at": 1.0}
+        return ProfileRec(profile_id="a" * 32, fields=fields, seq=1, **times)
+
+    full = profile(
+        {
+            "FirstName": "Ana",
+            "MiddleName": "",
+            "LastName": " LIMA ",
+            "EmailAddress": " Ana@Example.com",
+            "BusinessEmailAddress": "ana@work.example",
+            "PhoneNumber": "(206) 555-0100",
+            "AccountNumber": "A-1",
+        }
+    )
+    assert default_keys(full) == {
+        "_profileId": {"a" * 32},
+        "_email": {"ana@example.com", "ana@work.example"},
+        "_phone": {"12065550100"},
+        "_account": {"A-1"},
+        "_fullName": {"ana lima"},
     }
-    for sample in (fields, {}, {"LastName": "Lima", "HomePhoneNumber": "555"}):
-        profile = ProfileRec(
-            profile_id="a" * 32,
-            fields=dict(sample),
-            created_at=0,
-            updated_at=0,
-            expires_at=1,
-            seq=1,
-        )
-        every = default_keys(profile)
-        for key in ("_profileId", "_email", "_phone", "_account", "_fullName", "custom"):
-            assert default_key_values(profile, key) == every.get(key)
+    assert default_key_values(full, "_email") == {"ana@example.com", "ana@work.example"}
+    assert default_key_values(full, "custom") is None
+    empty = profile({"HomePhoneNumber": "555"})
+    assert default_keys(empty) == {"_profileId": {"a" * 32}, "_phone": {"555"}}
+    assert default_key_values(empty, "_fullName") is None
+    assert default_key_values(empty, "_email") is None
 
 
 def test_a_lazy_result_list_renders_only_the_page_cut_from_it() -> None:
