@@ -18,6 +18,10 @@ call, without the per-call boto3 round trip that would make loading 100,000 slow
   domain that also holds one object per loaded profile.
 * ``handlers alone``: the median microseconds of the CreateProfile, PutProfileObject and
   SearchProfiles handlers called directly (no botocore): the emulator's own share.
+* ``client ceiling`` (once, before the sizes): the same kind of client as
+  ``LocalBackend.client()`` (unsigned, retries off) answered with a canned body by a
+  ``before-send`` hook, no emulator at all: the calls/s no in-process emulator can pass
+  through boto3 on this machine, so an absolute goal can be read against the machine.
 
 Run: ``python benchmarks/bench_emulator.py [--sizes 0,1000,20000,100000] [--calls 500]``.
 """
@@ -85,6 +89,51 @@ def _rate(fn: Callable[[int], object], calls: int, rounds: int) -> tuple[float, 
 
 def _order(email: str, order: str) -> str:
     return json.dumps({"order": order, "email": email, "amount": "12.50"})
+
+
+def client_ceiling(calls: int, rounds: int) -> dict[str, float]:
+    """Calls/s of CreateProfile and PutProfileObject answered with canned bodies (no
+    emulator): botocore's client side alone, as ``LocalBackend.client()`` builds it."""
+    from botocore import UNSIGNED
+    from botocore.awsrequest import AWSResponse, HTTPHeaders
+    from botocore.config import Config
+
+    from customer_profiles_sdk.local import emulator_client
+
+    client: Any = emulator_client(config=Config(signature_version=UNSIGNED))
+    headers = HTTPHeaders()
+    headers["Content-Type"] = "application/json"
+
+    class _Raw:
+        def __init__(self, body: bytes) -> None:
+            self._body = body
+
+        def stream(self, **_: Any) -> Any:
+            yield self._body
+
+    for operation, body in (
+        ("CreateProfile", b'{"ProfileId": "0123456789abcdef0123456789abcdef"}'),
+        ("PutProfileObject", b'{"ProfileObjectUniqueKey": "k"}'),
+    ):
+        client.meta.events.register(
+            f"before-send.customer-profiles.{operation}",
+            lambda request, body=body, **_: AWSResponse(request.url, 200, headers, _Raw(body)),
+        )
+    create, create_single = _rate(
+        lambda i: client.create_profile(
+            DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
+        ),
+        calls,
+        rounds,
+    )
+    put, put_single = _rate(
+        lambda i: client.put_profile_object(
+            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", "p")
+        ),
+        calls,
+        rounds,
+    )
+    return {"create": create, "create_single": create_single, "put": put, "put_single": put_single}
 
 
 def build(size: int) -> tuple[LocalBackend, Any, str]:
@@ -198,6 +247,14 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
+    ceiling = client_ceiling(args.calls, args.rounds)
+    print(
+        "client ceiling (canned answers, no emulator): "
+        f"CreateProfile {ceiling['create']:.0f}/s "
+        f"(1/median call {ceiling['create_single']:.0f}/s)  "
+        f"PutProfileObject {ceiling['put']:.0f}/s ({ceiling['put_single']:.0f}/s)",
+        flush=True,
+    )
     results = {}
     for size in sizes:
         results[size] = r = measure(size, args.calls, args.rounds, args.repeat)
