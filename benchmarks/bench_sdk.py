@@ -304,6 +304,39 @@ def floor(rounds: int) -> None:
             100,
         )
         _line(name, raw_s, bare_s, None, label="bare")
+    raw_s, own_s = compare(
+        lambda: client.create_profile(**request), _own_pipeline(client, request), rounds, 100
+    )
+    _line("(what-if) CreateProfile, JSON + SigV4", raw_s, own_s, None, label="own")
+
+
+def _own_pipeline(client: Any, request: dict[str, Any]) -> Callable[[], object]:
+    """What a request pipeline of the SDK's own would cost (not built: a measurement for
+    the decision on the CreateProfile goal): the JSON body and URL written directly,
+    signed by botocore's own SigV4 signer, answered by the same canned handler; no
+    event system, endpoint rules, user-agent rebuild or generic serialiser/parser."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+
+    credentials = client._request_signer._credentials  # the same dummy keys
+    signing_name = client.meta.service_model.signing_name
+    endpoint = client.meta.endpoint_url
+    answer = _answer(CANNED["CreateProfile"])
+
+    def call() -> object:
+        body = dict(request)
+        domain = body.pop("DomainName")
+        prepared = AWSRequest(
+            method="POST",
+            url=f"{endpoint}/domains/{domain}/profiles",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        SigV4Auth(credentials, signing_name, REGION).add_auth(prepared)
+        response = answer(prepared.prepare())
+        return json.loads(response.content)["ProfileId"]
+
+    return call
 
 
 def walk(rounds: int, profiles: int) -> None:
