@@ -463,3 +463,90 @@ def test_history_and_object_tokens_are_bound_to_their_request(cp: Any) -> None:
     with pytest.raises(ClientError) as exc:
         cp.list_profile_history_records(**history, ActionType="UPDATED", NextToken=token)
     assert "different request" in error(exc)[1]
+
+
+def test_paging_after_a_state_round_trip(cp: Any, backend: LocalBackend, tmp_path: Any) -> None:
+    for i in range(5):
+        put(cp, f"s{i}", "s@example.com")
+    (pid,) = [
+        p["ProfileId"]
+        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["s@example.com"])[
+            "Items"
+        ]
+    ]
+    for i in range(4):
+        cp.create_profile(DomainName=D, AccountNumber="R", FirstName=f"R{i}")
+    search = {"DomainName": D, "KeyName": "_account", "Values": ["R"]}
+    history = {"DomainName": D, "ProfileId": pid}
+    objects = {"DomainName": D, "ProfileId": pid, "ObjectTypeName": "Order"}
+    before = (
+        every_size(cp.search_profiles, "Items", **search),
+        every_size(cp.list_profile_history_records, "ProfileHistoryRecords", **history),
+        every_size(cp.list_profile_objects, "Items", **objects),
+    )
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    other = LocalBackend(clock=backend.clock)
+    other.load_state(path)
+    client = other.client()
+    after = (
+        every_size(client.search_profiles, "Items", **search),
+        every_size(client.list_profile_history_records, "ProfileHistoryRecords", **history),
+        every_size(client.list_profile_objects, "Items", **objects),
+    )
+    assert after == before
+    assert len(after[1]) == 6  # CREATED + 5 INGESTED
+    # A page resumed on the loaded backend sees what was appended since the load.
+    first = client.list_profile_objects(**objects, MaxResults=4)
+    client.put_profile_object(
+        DomainName=D,
+        ObjectTypeName="Order",
+        Object=json.dumps({"order": "s5", "email": "s@example.com"}),
+    )
+    rest = client.list_profile_objects(**objects, MaxResults=4, NextToken=first["NextToken"])
+    assert orders(rest["Items"]) == ["s4", "s5"]
+
+
+def test_search_walks_follow_random_writes(cp: Any) -> None:
+    import random
+
+    rng = random.Random(16)
+    accounts = ["a", "b", "c"]
+    created: list[str] = []  # creation order
+    field: dict[str, str | None] = {}
+    stored: dict[str, set[str]] = {}
+    for _ in range(150):
+        live = [pid for pid in created if pid in field]
+        action = rng.random()
+        if action < 0.35 or not live:
+            account = rng.choice([*accounts, None])
+            extra = {"AccountNumber": account} if account else {}
+            pid = cp.create_profile(DomainName=D, **extra)["ProfileId"]
+            created.append(pid)
+            field[pid], stored[pid] = account, set()
+        elif action < 0.55:
+            pid = rng.choice(live)
+            account = rng.choice(accounts)
+            cp.update_profile(DomainName=D, ProfileId=pid, AccountNumber=account)
+            field[pid] = account
+        elif action < 0.75:
+            pid, account = rng.choice(live), rng.choice(accounts)
+            cp.add_profile_key(DomainName=D, ProfileId=pid, KeyName="_account", Values=[account])
+            stored[pid].add(account)
+        elif action < 0.9:
+            pid, account = rng.choice(live), rng.choice(accounts)
+            cp.delete_profile_key(DomainName=D, ProfileId=pid, KeyName="_account", Values=[account])
+            stored[pid].discard(account)
+        else:
+            pid = rng.choice(live)
+            cp.delete_profile(DomainName=D, ProfileId=pid)
+            del field[pid]
+        values = rng.sample(accounts, rng.randint(1, 2))
+        expected = [
+            pid for pid in created if pid in field and ({field[pid]} | stored[pid]) & set(values)
+        ]
+        size = rng.choice((1, 3, 7, 20))
+        items = walk(
+            cp.search_profiles, "Items", size, DomainName=D, KeyName="_account", Values=values
+        )
+        assert [item["ProfileId"] for item in items] == expected
