@@ -380,7 +380,10 @@ def candidates(domain: DomainRec, key_name: str, values: Iterable[str]) -> set[s
     if held:
         by_seq = index.by_seq
         for value in values:
-            found.update(by_seq[seq] for seq in held.get(value, ()))
+            for seq in held.get(value, ()):
+                pid = by_seq.get(seq)
+                if pid is not None:
+                    found.add(pid)
     return found
 
 
