@@ -335,7 +335,7 @@ class LocalBackend(
             _segment_hooks.after_call(ctx, params)  # LIVE segment membership events
             if ctx.transitions or not operation.startswith(_READ_PREFIXES):
                 self._committed()
-            if info is not None and page is not None:  # a lazy list renders from the state
+            if info is not None and page is not None:  # a seekable result reads the state
                 result = self._pager.finish(operation, info, result, page)
         injected = self.faults.take_after(operation)
         if injected is not None:

@@ -25,16 +25,21 @@ PROFILES_MERGED        main: ``_profile`` MERGED (+ ``MergedProfileIds``); each
 =====================  ==============================================================
 
 Cost: an append is one dict insertion under the profile's id (no scan of the domain
-or of the profile's history); a read touches the one profile's records.
+or of the profile's history), plus one insertion in the profile's history order when
+the index has built it; a page of ListProfileHistoryRecords reads the page from that
+order (:func:`._index.history_before`), whatever the profile's history holds.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any, Protocol
 
+from . import _index
 from ._changes import Change, ChangeKind, subscribe
 from ._errors import not_found
+from ._paging import Cursor, SeekableItems
 from ._profiles import profile_to_wire
 from ._registry import Context, Request, Response, Settings, operation
 from ._state import DomainRec, HistoryRec, ProfileRec
@@ -95,6 +100,7 @@ def append(
         unique_key=unique_key,
     )
     domain.history.setdefault(profile_id, {})[rec.record_id] = rec
+    _index.note_history(domain, profile_id, rec)
     return rec
 
 
@@ -192,7 +198,8 @@ def list_profile_history_records(ctx: Context, req: Request) -> Response:
     stay listable.
     """
     domain = ctx.domain(req["DomainName"])
-    records = _records(ctx, domain, req["ProfileId"])
+    profile_id = req["ProfileId"]
+    _records(ctx, domain, profile_id)  # a profile that never existed: not found
     wanted = {
         attr: req[member]
         for attr, member in (
@@ -202,13 +209,17 @@ def list_profile_history_records(ctx: Context, req: Request) -> Response:
         )
         if member in req
     }
-    selected = [
-        rec
-        for rec in records.values()
-        if all(getattr(rec, attr) == value for attr, value in wanted.items())
-    ]
-    selected.sort(key=lambda r: (r.created_at, r.seq), reverse=True)
-    return {"ProfileHistoryRecords": [_summary(rec) for rec in selected]}
+    filters = list(wanted.items())
+
+    def walk(after: Cursor | None) -> Iterator[tuple[Cursor, HistoryRec]]:
+        # A page resumes after the previous page's last record, found by bisection in
+        # the profile's history order; the filters are applied while walking.
+        start = (after[0], int(after[1])) if after else None
+        for rec in _index.history_before(domain, profile_id, start):
+            if all(getattr(rec, attr) == value for attr, value in filters):
+                yield [rec.created_at, rec.seq], rec
+
+    return {"ProfileHistoryRecords": SeekableItems(walk, _summary)}
 
 
 @operation("GetProfileHistoryRecord")

@@ -4,17 +4,27 @@ The records in :mod:`._state` stay the truth (they are what ``--state`` files ho
 :class:`DomainIndex` is derived from them, kept beside the domain (never saved) and built
 from a full scan the first time it is needed (a new domain, or one loaded from a file).
 
-* **keys**: key name -> normalized value -> profile ids, for the stored keys of every
-  profile and the default keys derived from its fields (``_email``, ``_phone``,
-  ``_account``, ``_fullName``, ``_profileId``). Lookups verify each candidate against
+* **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
+  of the profiles holding it, sorted (:class:`SortedKeys`), with the domain's
+  seq -> profile id map, for the stored keys of every profile and the default keys
+  derived from its fields (``_email``, ``_phone``, ``_account``, ``_fullName``,
+  ``_profileId``): a page of SearchProfiles resumes after the last profile of the
+  previous page by bisection (:func:`holders_after`). Lookups verify each candidate against
   the profile itself, so a value removed from a profile and not yet unindexed can never
   make it match; every write path reindexes the profiles it changed
   (:func:`reindex_profile`, also called by :func:`._changes.notify` for every change).
 * **objects**: profile id -> object type -> unique keys, with each profile's object
-  count and byte size kept incrementally. All writes of ``DomainRec.objects`` go through
+  count and byte size kept incrementally, and per (profile, type) the objects' ``seq``
+  sorted (:func:`objects_after`: ListProfileObjects resumes after a cursor). All
+  writes of ``DomainRec.objects`` go through
   :func:`add_object` / :func:`remove_object` / :func:`relink_objects`.
 * **standard records**: (kind, key name, value) -> record ids and profile id -> record
   ids (candidates, verified on lookup).
+* **history**: per profile, its history records' ``(created_at, seq)`` sorted
+  (:func:`history_before`: ListProfileHistoryRecords resumes after a cursor, newest
+  first). ``DomainRec.history`` stays the truth: the order of a profile is built from it
+  on first read (and again if its record count no longer agrees), and kept up to date
+  by :func:`note_history` on every append.
 * **expiry**: a heap of (instant, order, kind, id) keyed by the emulated clock, so that
   expired data is found by popping what is due, not by scanning the domain.
 """
@@ -22,22 +32,163 @@ from a full scan the first time it is needed (a new domain, or one loaded from a
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from ._keys import DEFAULT_KEY_FIELDS, default_keys, profile_key_values
-from ._state import DomainRec, ObjectRec, ProfileRec, StandardRec
+from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
 
 _PROFILE = "p"
 _OBJECT = "o"
+
+#: The comparable keys a :class:`SortedKeys` holds: creation sequences, or the
+#: ``(created_at, seq)`` of history records.
+K = TypeVar("K", int, tuple[float, int])
+
+#: Largest chunk of a :class:`SortedKeys` before it is split in two.
+_CHUNK = 512
+
+
+class SortedKeys(Generic[K]):
+    """Distinct keys kept sorted, in chunks of at most ``2 * _CHUNK`` keys.
+
+    Adding or removing a key costs a bisection and the one chunk it lands in (not the
+    whole list, as ``list.insert`` / ``del`` would: removing the 100,000 holders of one
+    key value one by one stays linear). Walking from a key costs a bisection plus the
+    keys walked. Keys added in increasing order (creation sequences) are appends.
+    """
+
+    __slots__ = ("_chunks", "_len", "_maxes")
+
+    def __init__(self, keys: Iterable[K] = ()) -> None:
+        ordered = sorted(set(keys))
+        self._chunks: list[list[K]] = [
+            ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)
+        ]
+        self._maxes: list[K] = [chunk[-1] for chunk in self._chunks]
+        self._len = len(ordered)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __bool__(self) -> bool:
+        return self._len > 0
+
+    def __iter__(self) -> Iterator[K]:
+        for chunk in self._chunks:
+            yield from chunk
+
+    def add(self, key: K) -> None:
+        """Insert ``key`` (nothing when it is there already)."""
+        maxes, chunks = self._maxes, self._chunks
+        if not maxes:
+            chunks.append([key])
+            maxes.append(key)
+            self._len = 1
+            return
+        if key > maxes[-1]:  # the usual case: a newer sequence
+            i = len(maxes) - 1
+            chunk = chunks[i]
+            chunk.append(key)
+            maxes[i] = key
+        else:
+            i = bisect_left(maxes, key)
+            chunk = chunks[i]
+            j = bisect_left(chunk, key)
+            if chunk[j] == key:
+                return
+            chunk.insert(j, key)
+        self._len += 1
+        if len(chunk) > 2 * _CHUNK:
+            chunks[i : i + 1] = [chunk[:_CHUNK], chunk[_CHUNK:]]
+            maxes[i : i + 1] = [chunk[_CHUNK - 1], chunk[-1]]
+
+    def discard(self, key: K) -> None:
+        """Remove ``key`` if present."""
+        maxes, chunks = self._maxes, self._chunks
+        i = bisect_left(maxes, key)
+        if i == len(maxes):
+            return
+        chunk = chunks[i]
+        j = bisect_left(chunk, key)
+        if chunk[j] != key:
+            return
+        del chunk[j]
+        self._len -= 1
+        if not chunk:
+            del chunks[i]
+            del maxes[i]
+        elif j == len(chunk):
+            maxes[i] = chunk[-1]
+
+    def after(self, key: K | None) -> Iterator[K]:
+        """The keys strictly greater than ``key`` (all when ``None``), ascending."""
+        chunks = self._chunks
+        if key is None:
+            i, j = 0, 0
+        else:
+            i = bisect_right(self._maxes, key)
+            if i == len(chunks):
+                return
+            j = bisect_right(chunks[i], key)
+        while i < len(chunks):
+            chunk = chunks[i]
+            while j < len(chunk):
+                yield chunk[j]
+                j += 1
+            i, j = i + 1, 0
+
+    def before(self, key: K | None) -> Iterator[K]:
+        """The keys strictly smaller than ``key`` (all when ``None``), descending."""
+        chunks = self._chunks
+        if not chunks:
+            return
+        if key is None:
+            i = len(chunks) - 1
+            j = len(chunks[i])
+        else:
+            i = bisect_left(self._maxes, key)
+            if i == len(chunks):
+                i -= 1
+                j = len(chunks[i])
+            else:
+                j = bisect_left(chunks[i], key)
+        while i >= 0:
+            chunk = chunks[i]
+            j = min(j, len(chunk))
+            while j > 0:
+                j -= 1
+                yield chunk[j]
+            i -= 1
+            if i >= 0:
+                j = len(chunks[i])
+
+
+@dataclass
+class HistoryOrder:
+    """One profile's history records in ``(created_at, seq)`` order (see the module)."""
+
+    keys: SortedKeys[tuple[float, int]] = field(default_factory=SortedKeys)
+    #: seq -> record id.
+    ids: dict[int, str] = field(default_factory=dict)
+
+    def add(self, rec: HistoryRec) -> None:
+        self.keys.add((rec.created_at, rec.seq))
+        self.ids[rec.seq] = rec.record_id
 
 
 @dataclass
 class DomainIndex:
     """The derived indexes of one domain (see the module docstring)."""
 
-    #: key name -> normalized value -> profile ids holding it (stored or default key).
-    keys: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    #: key name -> normalized value -> seqs of the profiles holding it (stored or
+    #: default key), sorted.
+    keys: dict[str, dict[str, SortedKeys[int]]] = field(default_factory=dict)
+    #: profile id -> its creation sequence, and back, for the indexed profiles.
+    seqs: dict[str, int] = field(default_factory=dict)
+    by_seq: dict[int, str] = field(default_factory=dict)
     #: profile id -> (key, value) pairs indexed from its stored keys.
     stored: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     #: profile id -> (key, value) pairs indexed from its fields (default keys).
@@ -52,6 +203,11 @@ class DomainIndex:
     #: unique key -> position in ``DomainRec.objects`` (first insertion order).
     positions: dict[str, int] = field(default_factory=dict)
     next_position: int = 0
+    #: (profile id, object type) -> the objects' seqs, sorted; seq -> unique key.
+    object_order: dict[tuple[str, str], SortedKeys[int]] = field(default_factory=dict)
+    object_keys: dict[int, str] = field(default_factory=dict)
+    #: profile id -> its history order (built on first read, see the module docstring).
+    history: dict[str, HistoryOrder] = field(default_factory=dict)
     #: (kind, key name, value) -> standard record ids; profile id -> record ids.
     record_keys: dict[tuple[str, str, str], set[str]] = field(default_factory=dict)
     records: dict[str, set[str]] = field(default_factory=dict)
@@ -134,15 +290,20 @@ def due_expiries(domain: DomainRec, now: float) -> tuple[list[ProfileRec], list[
 
 
 def _add_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
-    index.keys.setdefault(entry[0], {}).setdefault(entry[1], set()).add(pid)
+    values = index.keys.setdefault(entry[0], {})
+    holders = values.get(entry[1])
+    if holders is None:
+        holders = values[entry[1]] = SortedKeys()
+    holders.add(index.seqs[pid])
 
 
 def _drop_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     values = index.keys.get(entry[0])
     holders = values.get(entry[1]) if values else None
-    if holders is None or values is None:
+    seq = index.seqs.get(pid)
+    if holders is None or values is None or seq is None:
         return
-    holders.discard(pid)
+    holders.discard(seq)
     if not holders:
         del values[entry[1]]
         if not values:
@@ -180,6 +341,9 @@ def reindex_profile(domain: DomainRec, profile: ProfileRec) -> None:
     index = domain.index
     assert isinstance(index, DomainIndex)
     pid = profile.profile_id
+    if index.seqs.get(pid) != profile.seq:
+        index.seqs[pid] = profile.seq
+        index.by_seq[profile.seq] = pid
     fields = profile.fields
     signature = tuple([fields.get(name) for name in _SIGNATURE_FIELDS])
     if index.signatures.get(pid) != signature or pid not in index.derived:
@@ -202,17 +366,67 @@ def unindex_profile(domain: DomainRec, profile_id: str) -> None:
     index.signatures.pop(profile_id, None)
     for entry in entries:
         _drop_entry(index, profile_id, entry)
+    seq = index.seqs.pop(profile_id, None)
+    if seq is not None and index.by_seq.get(seq) == profile_id:
+        del index.by_seq[seq]
     index.expiry.pop((_PROFILE, profile_id), None)
 
 
 def candidates(domain: DomainRec, key_name: str, values: Iterable[str]) -> set[str]:
     """Ids of profiles that may hold one of the normalized ``values`` under ``key_name``."""
-    held = index_of(domain).keys.get(key_name)
+    index = index_of(domain)
+    held = index.keys.get(key_name)
     found: set[str] = set()
     if held:
+        by_seq = index.by_seq
         for value in values:
-            found |= held.get(value, set())
+            for seq in held.get(value, ()):
+                pid = by_seq.get(seq)
+                if pid is not None:
+                    found.add(pid)
     return found
+
+
+def holder_count(domain: DomainRec, key_name: str, values: Iterable[str]) -> int:
+    """How many index entries :func:`holders_after` would walk (a profile holding
+    several of ``values`` counts once per value)."""
+    held = index_of(domain).keys.get(key_name)
+    if not held:
+        return 0
+    return sum(len(held[value]) for value in values if value in held)
+
+
+def holders_after(
+    domain: DomainRec, wanted: Iterable[tuple[str, Iterable[str]]], after: int | None
+) -> Iterator[int]:
+    """Creation sequences of the profiles that may hold, under one of the key names of
+    ``wanted``, one of its normalized values: ascending, strictly after ``after``, each
+    once (a lazy merge of the sorted holders of each (key, value): costs what is read).
+    Candidates only: verify each one against the profile."""
+    keys = index_of(domain).keys
+    walks = []
+    for key_name, values in wanted:
+        held = keys.get(key_name)
+        if held:
+            walks += [held[value].after(after) for value in dict.fromkeys(values) if value in held]
+    if len(walks) == 1:
+        return walks[0]
+    return _distinct(heapq.merge(*walks))
+
+
+def _distinct(seqs: Iterator[int]) -> Iterator[int]:
+    last = None
+    for seq in seqs:
+        if seq != last:
+            yield seq
+            last = seq
+
+
+def profile_at(domain: DomainRec, seq: int) -> ProfileRec | None:
+    """The live profile created with sequence ``seq``, if any."""
+    pid = index_of(domain).by_seq.get(seq)
+    profile = domain.profiles.get(pid) if pid is not None else None
+    return profile if profile is not None and profile.seq == seq else None
 
 
 def profiles_with(domain: DomainRec, key_name: str, values: set[str]) -> list[ProfileRec]:
@@ -244,6 +458,11 @@ def _index_object(index: DomainIndex, obj: ObjectRec) -> None:
     size = len(obj.body.encode("utf-8"))
     pid = obj.profile_id
     index.objects.setdefault(pid, {}).setdefault(obj.object_type, {})[obj.unique_key] = None
+    order = index.object_order.get((pid, obj.object_type))
+    if order is None:
+        order = index.object_order[(pid, obj.object_type)] = SortedKeys()
+    order.add(obj.seq)
+    index.object_keys[obj.seq] = obj.unique_key
     index.sizes[pid] = index.sizes.get(pid, 0) + size
     index.counts[pid] = index.counts.get(pid, 0) + 1
     index.owners[obj.unique_key] = (pid, size)
@@ -266,6 +485,13 @@ def _unindex_object(index: DomainIndex, obj: ObjectRec, keep_position: bool) -> 
             del by_type[obj.object_type]
     if not by_type:
         index.objects.pop(pid, None)
+    order = index.object_order.get((pid, obj.object_type))
+    if order is not None:
+        order.discard(obj.seq)
+        if not order:
+            del index.object_order[(pid, obj.object_type)]
+    if index.object_keys.get(obj.seq) == obj.unique_key:
+        del index.object_keys[obj.seq]
     index.sizes[pid] = index.sizes.get(pid, 0) - size
     index.counts[pid] = index.counts.get(pid, 0) - 1
     if not index.counts[pid]:
@@ -308,6 +534,27 @@ def profile_objects(
                 found.append(obj)
     found.sort(key=lambda o: o.seq)
     return found
+
+
+def objects_after(
+    domain: DomainRec, profile_id: str, object_type: str, after: int | None
+) -> Iterator[ObjectRec]:
+    """A profile's objects of one type in ingestion order (``seq``), strictly after the
+    sequence ``after``: costs what is read, not the profile's objects."""
+    index = index_of(domain)
+    order = index.object_order.get((profile_id, object_type))
+    if order is None:
+        return
+    for seq in order.after(after):
+        key = index.object_keys.get(seq)
+        obj = domain.objects.get(key) if key is not None else None
+        if (
+            obj is not None
+            and obj.seq == seq
+            and obj.profile_id == profile_id
+            and obj.object_type == object_type
+        ):
+            yield obj
 
 
 def profile_object_count(domain: DomainRec, profile_id: str) -> int:
@@ -369,3 +616,41 @@ def profile_records(domain: DomainRec, profile_id: str) -> list[StandardRec]:
 def forget_profile_records(domain: DomainRec, profile_id: str) -> None:
     """Drop the profile -> records entry of a profile that left the domain."""
     index_of(domain).records.pop(profile_id, None)
+
+
+# --------------------------------------------------------------------------- history
+
+
+def _history_order(domain: DomainRec, profile_id: str) -> HistoryOrder:
+    index = index_of(domain)
+    records = domain.history.get(profile_id, {})
+    order = index.history.get(profile_id)
+    if order is None or len(order.ids) != len(records):
+        order = HistoryOrder()
+        for rec in records.values():
+            order.add(rec)
+        index.history[profile_id] = order
+    return order
+
+
+def note_history(domain: DomainRec, profile_id: str, rec: HistoryRec) -> None:
+    """Keep the history order of ``profile_id`` up to date with a record just appended
+    to ``DomainRec.history`` (nothing to do while it has not been built)."""
+    index = domain.index
+    if isinstance(index, DomainIndex):
+        order = index.history.get(profile_id)
+        if order is not None:
+            order.add(rec)
+
+
+def history_before(
+    domain: DomainRec, profile_id: str, after: tuple[float, int] | None
+) -> Iterator[HistoryRec]:
+    """A profile's history records newest first (``(created_at, seq)`` descending),
+    strictly after the cursor ``after`` in that order: costs what is read."""
+    order = _history_order(domain, profile_id)
+    records = domain.history.get(profile_id, {})
+    for key in order.keys.before(after):
+        rec = records.get(order.ids[key[1]])
+        if rec is not None:
+            yield rec

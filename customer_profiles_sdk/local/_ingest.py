@@ -10,7 +10,7 @@ import base64
 import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,7 @@ from ._object_types import (
     render_source,
     template_definition,
 )
+from ._paging import Cursor, SeekableItems
 from ._registry import Context, operation
 from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
 from ._templates import DERIVED_FIELDS, LOOKUP_RULES, default_max_count, templates_of
@@ -621,16 +622,29 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
         raise not_found(f"Standard object type {type_name} does not exist")
     if type_name not in domain.object_types and type_name not in templates_of(ctx.settings):
         raise not_found(f"Object type {type_name} does not exist")
-    objects = _index.profile_objects(domain, profile.profile_id, type_name)
-    return {
-        "Items": [
-            {"ObjectTypeName": type_name, "ProfileObjectUniqueKey": o.unique_key, "Object": o.body}
-            for o in objects
-            if wanted is None
-            or object_filter is None
-            or set(o.keys.get(object_filter["KeyName"], [])) & wanted
-        ]
-    }
+    profile_id = profile.profile_id
+    filter_key = object_filter["KeyName"] if object_filter is not None else None
+
+    def walk(after: Cursor | None) -> Iterator[tuple[Cursor, ObjectRec]]:
+        # Ingestion order (``seq``): a page resumes after the previous page's last
+        # object by bisection; the filter is applied while walking.
+        start = int(after[0]) if after else None
+        for obj in _index.objects_after(domain, profile_id, type_name, start):
+            if (
+                wanted is None
+                or filter_key is None
+                or not wanted.isdisjoint(obj.keys.get(filter_key, ()))
+            ):
+                yield [obj.seq], obj
+
+    def render(obj: ObjectRec) -> dict[str, Any]:
+        return {
+            "ObjectTypeName": type_name,
+            "ProfileObjectUniqueKey": obj.unique_key,
+            "Object": obj.body,
+        }
+
+    return {"Items": SeekableItems(walk, render)}
 
 
 @operation("DeleteProfileObject")

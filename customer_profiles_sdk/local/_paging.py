@@ -1,31 +1,42 @@
 """Paging for the emulator: page sizes and opaque, signed ``NextToken`` values.
 
-Handlers return the whole ordered result list; :class:`Pager` takes ``NextToken`` and
-``MaxResults`` out of the request before the handler runs (:meth:`Pager.begin`) and
-slices the handler's list afterwards (:meth:`Pager.finish`, under the backend's lock).
-A handler whose items are costly to render returns :class:`LazyItems`: the ordered
-records, rendered only for the page that is cut.
+:class:`Pager` takes ``NextToken`` and ``MaxResults`` out of the request before the
+handler runs (:meth:`Pager.begin`) and cuts the page from the handler's result
+afterwards (:meth:`Pager.finish`, under the backend's lock). The result list a handler
+returns is either
 
-A token is ``base64url(JSON [operation, fingerprint, offset]) + "." + base64url(HMAC)``:
+* a plain list, the whole ordered result: the page is sliced out of it and the token
+  holds the offset of the next page (operations whose lists stay small); or
+* a :class:`Seekable` result, for lists that may be long: the pager asks it for the
+  items strictly after a *cursor* (a small JSON list naming the last item of the
+  previous page, e.g. its creation sequence) and the token holds that cursor. A page
+  then costs the page (plus a look-ahead of one item, which decides whether a
+  ``NextToken`` is issued), not the list; and items created or deleted between pages
+  do not shift the next page (no duplicates, no skipped items).
+
+A token is ``base64url(JSON [operation, fingerprint, position]) + "." +
+base64url(HMAC)``, where the position is an offset (an int) or a cursor (a list):
 opaque to clients, and bound to one operation and one request (the fingerprint covers
 the region and every request member except ``NextToken`` and ``MaxResults``, so a page
-size may change between pages). A tampered token, garbage, or a token used for another
-operation or another request is answered with ``BadRequestException``. [A] (spec 1.5)
+size may change between pages). A tampered token, garbage, an offset token where a
+cursor is expected (or the reverse), or a token used for another operation or another
+request is answered with ``BadRequestException``. [A] (spec 1.5)
 """
 
 from __future__ import annotations
 
+import abc
 import base64
 import binascii
 import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, overload
+from typing import Any
 
-from ._errors import bad_request
+from ._errors import ServiceFault, bad_request
 from ._model import Paging
 
 #: Page size when ``MaxResults`` is absent: 20 for SearchProfiles (model doc), 100 for
@@ -35,41 +46,76 @@ DEFAULT_PAGE_SIZES: dict[str, int] = {"SearchProfiles": 20}
 
 _SIGNATURE_BYTES = 16
 
+#: Where a seekable result resumes: a small JSON list (ints, floats, strings) naming the
+#: last item of the previous page in the result's order.
+Cursor = list[Any]
 
-class LazyItems(Sequence[Any]):
-    """A handler's ordered result list whose items are rendered on access: slicing out a
-    page renders that page only (a page costs its own items, not the whole list's).
 
-    Only for a paged operation's result list: :meth:`Pager.finish` turns the page into a
-    plain list before anything serialises it.
+class Seekable(abc.ABC):
+    """A handler's ordered result list that can start a page after a cursor.
+
+    Only for a paged operation's result list: :meth:`Pager.finish` calls :meth:`page`
+    and puts the rendered items in the response before anything serialises it.
     """
 
-    __slots__ = ("_records", "_render")
+    @abc.abstractmethod
+    def page(self, after: Cursor | None, size: int) -> tuple[list[Any], Cursor | None]:
+        """The rendered items strictly after ``after`` (from the start when ``None``), at
+        most ``size``; and the cursor of the last one returned if at least one more item
+        follows, else ``None``."""
 
-    def __init__(self, records: Sequence[Any], render: Callable[[Any], Any]) -> None:
-        self._records = records
+
+class SeekableItems(Seekable):
+    """A :class:`Seekable` made of a walk and a renderer.
+
+    Args:
+        walk: ``walk(after)`` iterates ``(cursor, record)`` pairs in the result's order,
+            strictly after ``after`` (from the start when ``None``), yielding only the
+            records that belong to the result (checked and filtered there). It is read
+            lazily: a page reads ``size + 1`` pairs at most.
+        render: turns a record into its wire item; called for the page's records only.
+    """
+
+    __slots__ = ("_render", "_walk")
+
+    def __init__(
+        self,
+        walk: Callable[[Cursor | None], Iterator[tuple[Cursor, Any]]],
+        render: Callable[[Any], Any],
+    ) -> None:
+        self._walk = walk
         self._render = render
 
-    def __len__(self) -> int:
-        return len(self._records)
-
-    @overload
-    def __getitem__(self, index: int) -> Any: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Any]: ...
-    def __getitem__(self, index: int | slice) -> Any:
-        if isinstance(index, slice):
-            return [self._render(record) for record in self._records[index]]
-        return self._render(self._records[index])
+    def page(self, after: Cursor | None, size: int) -> tuple[list[Any], Cursor | None]:
+        records: list[Any] = []
+        last: Cursor | None = None
+        for cursor, record in self._walk(after):
+            if len(records) >= size:  # one more follows: the page ends at ``last``
+                return [self._render(r) for r in records], last
+            records.append(record)
+            last = cursor
+        return [self._render(r) for r in records], None
 
 
 @dataclass(frozen=True)
 class Page:
-    """Where the requested page starts and how many items it holds."""
+    """Where the requested page starts and how many items it holds.
+
+    Attributes:
+        offset: the offset an offset token carried (0 for a first page).
+        size: the page size (``MaxResults`` or the operation's default).
+        fingerprint: the request's fingerprint (see the module docstring).
+        after: the cursor a cursor token carried (``None`` otherwise).
+    """
 
     offset: int
     size: int
     fingerprint: str
+    after: Cursor | None = None
+
+
+def _invalid() -> ServiceFault:
+    return bad_request("The NextToken is not valid")
 
 
 class Pager:
@@ -98,20 +144,39 @@ class Pager:
         token = rest.pop(info.input_token, None)
         size = rest.pop(info.limit_key, None) if info.limit_key else None
         fingerprint = self._fingerprint(operation, rest, region)
-        offset = 0 if token is None else self._decode(operation, fingerprint, str(token))
+        position: int | Cursor = 0
+        if token is not None:
+            position = self._decode(operation, fingerprint, str(token))
         if size is None:
             size = DEFAULT_PAGE_SIZES.get(operation, DEFAULT_PAGE_SIZE)
-        return rest, Page(offset, int(size), fingerprint)
+        if isinstance(position, list):
+            return rest, Page(0, int(size), fingerprint, position)
+        return rest, Page(position, int(size), fingerprint)
 
     def finish(
         self, operation: str, info: Paging, result: dict[str, Any], page: Page
     ) -> dict[str, Any]:
-        """Cut the handler's whole list down to the page; add ``NextToken`` if more remain."""
+        """Cut the page out of the handler's result; add ``NextToken`` if more follow.
+
+        Raises:
+            ServiceFault: ``BadRequestException`` when the token's kind (offset or
+                cursor) does not fit the result.
+        """
         out = dict(result)
         out.pop(info.output_token, None)
         items = out.get(info.result_key)
         if items is None:
             return out
+        if isinstance(items, Seekable):
+            if page.offset:  # an offset token where a cursor is expected
+                raise _invalid()
+            rendered, cursor = items.page(page.after, page.size)
+            out[info.result_key] = rendered
+            if cursor is not None:
+                out[info.output_token] = self._encode(operation, page.fingerprint, cursor)
+            return out
+        if page.after is not None:  # a cursor token where an offset is expected
+            raise _invalid()
         end = page.offset + page.size
         out[info.result_key] = list(items[page.offset : end])
         if end < len(items):
@@ -128,12 +193,12 @@ class Pager:
     def _sign(self, payload: bytes) -> bytes:
         return hmac.new(self._key, payload, hashlib.sha256).digest()[:_SIGNATURE_BYTES]
 
-    def _encode(self, operation: str, fingerprint: str, offset: int) -> str:
-        payload = json.dumps([operation, fingerprint, offset], separators=(",", ":")).encode()
+    def _encode(self, operation: str, fingerprint: str, position: int | Cursor) -> str:
+        payload = json.dumps([operation, fingerprint, position], separators=(",", ":")).encode()
         return f"{_b64(payload)}.{_b64(self._sign(payload))}"
 
-    def _decode(self, operation: str, fingerprint: str, token: str) -> int:
-        invalid = bad_request("The NextToken is not valid")
+    def _decode(self, operation: str, fingerprint: str, token: str) -> int | Cursor:
+        invalid = _invalid()
         try:
             head, _, tail = token.partition(".")
             payload = _unb64(head)
@@ -146,17 +211,21 @@ class Pager:
         if not head or not hmac.compare_digest(signature, self._sign(payload)):
             raise invalid
         try:
-            op, fp, offset = json.loads(payload)
+            op, fp, position = json.loads(payload)
         except (ValueError, TypeError):
             raise invalid from None
         if op != operation:
             raise bad_request(f"The NextToken was issued for {op}, not for {operation}")
-        if fp != fingerprint or not isinstance(offset, int) or offset < 0:
+        is_offset = isinstance(position, int) and not isinstance(position, bool)
+        if fp != fingerprint or not (
+            (is_offset and position >= 0) or (isinstance(position, list) and position)
+        ):
             raise bad_request(
                 "The NextToken was issued for a different request: "
                 "send the same parameters as the first page (MaxResults may change)"
             )
-        return offset
+        assert isinstance(position, (int, list))
+        return position
 
 
 def _b64(raw: bytes) -> str:

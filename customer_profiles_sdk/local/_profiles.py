@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from . import _index
 from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request
 from ._keys import (
-    by_creation,
     default_keys,
     normalize_for_key,
     profile_key_values,
     store_key,
 )
 from ._matching import prune_matches  # importing it also registers GetMatches
-from ._paging import LazyItems
+from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, delete_profile_data, operation
 from ._state import MANUAL, DomainRec, ProfileRec
 from ._support import unsupported
@@ -364,6 +364,10 @@ def delete_profile_key(ctx: Context, req: Request) -> Response:
 # --------------------------------------------------------------------------- search
 
 
+#: A SearchProfiles hit: the profile and its FoundByItems.
+Hit = tuple[ProfileRec, list[dict[str, Any]]]
+
+
 @operation("SearchProfiles")
 def search_profiles(ctx: Context, req: Request) -> Response:
     """SearchProfiles (spec 8.1): 1-5 key/values pairs joined by AND or OR."""
@@ -380,27 +384,34 @@ def search_profiles(ctx: Context, req: Request) -> Response:
         (name, [(v, normalize_for_key(domain, name, [v])) for v in values])
         for name, values in pairs
     ]
-    # Only the profiles the index holds under a requested value are looked at (each
-    # one checked again below): OR takes every pair's, AND those of every pair.
-    per_pair = [
-        _index.candidates(domain, name, set().union(*(norm for _, norm in requested)))
-        for name, requested in wanted
+    # Per pair: every normalized value it asks for (the index entries to walk).
+    norms = [
+        (name, sorted(set().union(*(norm for _, norm in requested)))) for name, requested in wanted
     ]
-    chosen = set.intersection(*sorted(per_pair, key=len)) if use_and else set().union(*per_pair)
-    profiles = [domain.profiles[pid] for pid in chosen if pid in domain.profiles]
-    hits: list[tuple[ProfileRec, list[dict[str, Any]]]] = []
-    for profile in by_creation(profiles):
-        found = []
-        for name, requested in wanted:
-            held = profile_key_values(profile, name)
-            matched = [raw for raw, norm in requested if norm & held]
-            if matched:
-                found.append({"KeyName": name, "Values": matched})
-        hit = len(found) == len(wanted) if use_and else bool(found)
-        if hit:
-            hits.append((profile, found))
+    # OR walks every pair's holders; AND the pair with the fewest (every pair is
+    # checked below).
+    walked = [min(norms, key=lambda pair: _index.holder_count(domain, *pair))] if use_and else norms
 
-    def render(hit: tuple[ProfileRec, list[dict[str, Any]]]) -> dict[str, Any]:
+    def walk(after: Cursor | None) -> Iterator[tuple[Cursor, Hit]]:
+        # Creation order (``ProfileRec.seq``): a page resumes after the last profile of
+        # the previous one by bisection, and reads the page (plus one) from the index.
+        start = int(after[0]) if after else None
+        for seq in _index.holders_after(domain, walked, start):
+            profile = _index.profile_at(domain, seq)
+            if profile is None:
+                continue
+            # Each candidate is checked against the profile itself (the index may hold
+            # a value the profile no longer has).
+            found = []
+            for name, requested in wanted:
+                held = profile_key_values(profile, name)
+                matched = [raw for raw, norm in requested if norm & held]
+                if matched:
+                    found.append({"KeyName": name, "Values": matched})
+            if (len(found) == len(wanted)) if use_and else found:
+                yield [seq], (profile, found)
+
+    def render(hit: Hit) -> dict[str, Any]:
         profile, found = hit
         item = profile_to_wire(profile)
         if extra:
@@ -409,8 +420,8 @@ def search_profiles(ctx: Context, req: Request) -> Response:
             item["FoundByItems"] = found
         return item
 
-    # Only the page is rendered (the pager cuts it under the backend's lock).
-    return {"Items": LazyItems(hits, render)}
+    # Only the page is read and rendered (the pager asks for it under the backend's lock).
+    return {"Items": SeekableItems(walk, render)}
 
 
 # --------------------------------------------------------------------------- merge

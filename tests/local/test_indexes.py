@@ -8,6 +8,7 @@ behind a write would make one of them fail.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -312,17 +313,53 @@ def test_the_default_keys_follow_the_documented_normalisation() -> None:
     assert default_key_values(empty, "_email") is None
 
 
-def test_a_lazy_result_list_renders_only_the_page_cut_from_it() -> None:
-    from customer_profiles_sdk.local._paging import LazyItems
+def test_a_seekable_result_reads_and_renders_only_the_page() -> None:
+    from customer_profiles_sdk.local._paging import SeekableItems
 
+    read: list[int] = []
     rendered: list[int] = []
+
+    def walk(after: list[int] | None) -> Iterator[tuple[list[int], int]]:
+        for n in range(after[0] + 1 if after else 0, 1000):
+            read.append(n)
+            yield [n], n
 
     def render(record: int) -> dict[str, int]:
         rendered.append(record)
         return {"n": record}
 
-    items = LazyItems(list(range(1000)), render)
-    assert len(items) == 1000
-    assert items[20:23] == [{"n": 20}, {"n": 21}, {"n": 22}]
-    assert items[5] == {"n": 5}
-    assert rendered == [20, 21, 22, 5]
+    items = SeekableItems(walk, render)
+    assert items.page([19], 3) == ([{"n": 20}, {"n": 21}, {"n": 22}], [22])
+    assert read == [20, 21, 22, 23]  # the page and a look-ahead of one
+    assert rendered == [20, 21, 22]
+    assert items.page([996], 3) == ([{"n": 997}, {"n": 998}, {"n": 999}], None)
+
+
+def test_sorted_keys_add_discard_and_walk_both_ways() -> None:
+    import random
+
+    from customer_profiles_sdk.local._index import SortedKeys
+
+    rng = random.Random(7)
+    keys: SortedKeys[int] = SortedKeys()
+    model: set[int] = set()
+    for _ in range(5000):
+        n = rng.randrange(3000)
+        if rng.random() < 0.7:
+            keys.add(n)
+            model.add(n)
+        else:
+            keys.discard(n)
+            model.discard(n)
+    ordered = sorted(model)
+    assert list(keys) == ordered
+    assert len(keys) == len(model)
+    for probe in (None, -1, 0, 1, 1500, 2999, 3000, rng.randrange(3000)):
+        above = [n for n in ordered if probe is None or n > probe]
+        below = [n for n in reversed(ordered) if probe is None or n < probe]
+        assert list(keys.after(probe)) == above
+        assert list(keys.before(probe)) == below
+    built = SortedKeys([5, 3, 9, 3])
+    assert list(built) == [3, 5, 9]
+    assert list(SortedKeys[int]().before(None)) == []
+    assert list(SortedKeys[int]().after(1)) == []
