@@ -5,7 +5,7 @@ The records in :mod:`._state` stay the truth (they are what ``--state`` files ho
 from a full scan the first time it is needed (a new domain, or one loaded from a file).
 
 * **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
-  of the profiles holding it, sorted (:class:`SortedKeys`), with the domain's
+  of the profiles holding it, sorted (``sortedcontainers.SortedSet``), with the domain's
   seq -> profile id map, for the stored keys of every profile and the default keys
   derived from its fields (``_email``, ``_phone``, ``_account``, ``_fullName``,
   ``_profileId``): a page of SearchProfiles resumes after the last profile of the
@@ -32,10 +32,10 @@ from a full scan the first time it is needed (a new domain, or one loaded from a
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+
+from sortedcontainers import SortedSet
 
 from ._keys import DEFAULT_KEY_FIELDS, default_keys, profile_key_values
 from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
@@ -43,134 +43,18 @@ from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
 _PROFILE = "p"
 _OBJECT = "o"
 
-#: The comparable keys a :class:`SortedKeys` holds: creation sequences, or the
-#: ``(created_at, seq)`` of history records.
-K = TypeVar("K", int, tuple[float, int])
 
-#: Largest chunk of a :class:`SortedKeys` before it is split in two.
-_CHUNK = 512
-
-
-class SortedKeys(Generic[K]):
-    """Distinct keys kept sorted, in chunks of at most ``2 * _CHUNK`` keys.
-
-    Adding or removing a key costs a bisection and the one chunk it lands in (not the
-    whole list, as ``list.insert`` / ``del`` would: removing the 100,000 holders of one
-    key value one by one stays linear). Walking from a key costs a bisection plus the
-    keys walked. Keys added in increasing order (creation sequences) are appends.
-    """
-
-    __slots__ = ("_chunks", "_len", "_maxes")
-
-    def __init__(self, keys: Iterable[K] = ()) -> None:
-        ordered = sorted(set(keys))
-        self._chunks: list[list[K]] = [
-            ordered[i : i + _CHUNK] for i in range(0, len(ordered), _CHUNK)
-        ]
-        self._maxes: list[K] = [chunk[-1] for chunk in self._chunks]
-        self._len = len(ordered)
-
-    def __len__(self) -> int:
-        return self._len
-
-    def __bool__(self) -> bool:
-        return self._len > 0
-
-    def __iter__(self) -> Iterator[K]:
-        for chunk in self._chunks:
-            yield from chunk
-
-    def add(self, key: K) -> None:
-        """Insert ``key`` (nothing when it is there already)."""
-        maxes, chunks = self._maxes, self._chunks
-        if not maxes:
-            chunks.append([key])
-            maxes.append(key)
-            self._len = 1
-            return
-        if key > maxes[-1]:  # the usual case: a newer sequence
-            i = len(maxes) - 1
-            chunk = chunks[i]
-            chunk.append(key)
-            maxes[i] = key
-        else:
-            i = bisect_left(maxes, key)
-            chunk = chunks[i]
-            j = bisect_left(chunk, key)
-            if chunk[j] == key:
-                return
-            chunk.insert(j, key)
-        self._len += 1
-        if len(chunk) > 2 * _CHUNK:
-            chunks[i : i + 1] = [chunk[:_CHUNK], chunk[_CHUNK:]]
-            maxes[i : i + 1] = [chunk[_CHUNK - 1], chunk[-1]]
-
-    def discard(self, key: K) -> None:
-        """Remove ``key`` if present."""
-        maxes, chunks = self._maxes, self._chunks
-        i = bisect_left(maxes, key)
-        if i == len(maxes):
-            return
-        chunk = chunks[i]
-        j = bisect_left(chunk, key)
-        if chunk[j] != key:
-            return
-        del chunk[j]
-        self._len -= 1
-        if not chunk:
-            del chunks[i]
-            del maxes[i]
-        elif j == len(chunk):
-            maxes[i] = chunk[-1]
-
-    def after(self, key: K | None) -> Iterator[K]:
-        """The keys strictly greater than ``key`` (all when ``None``), ascending."""
-        chunks = self._chunks
-        if key is None:
-            i, j = 0, 0
-        else:
-            i = bisect_right(self._maxes, key)
-            if i == len(chunks):
-                return
-            j = bisect_right(chunks[i], key)
-        while i < len(chunks):
-            chunk = chunks[i]
-            while j < len(chunk):
-                yield chunk[j]
-                j += 1
-            i, j = i + 1, 0
-
-    def before(self, key: K | None) -> Iterator[K]:
-        """The keys strictly smaller than ``key`` (all when ``None``), descending."""
-        chunks = self._chunks
-        if not chunks:
-            return
-        if key is None:
-            i = len(chunks) - 1
-            j = len(chunks[i])
-        else:
-            i = bisect_left(self._maxes, key)
-            if i == len(chunks):
-                i -= 1
-                j = len(chunks[i])
-            else:
-                j = bisect_left(chunks[i], key)
-        while i >= 0:
-            chunk = chunks[i]
-            j = min(j, len(chunk))
-            while j > 0:
-                j -= 1
-                yield chunk[j]
-            i -= 1
-            if i >= 0:
-                j = len(chunks[i])
+def _after(keys: SortedSet[int], key: int | None) -> Iterator[int]:
+    """The keys of ``keys`` strictly greater than ``key`` (all when ``None``), ascending:
+    a bisection plus the keys read."""
+    return keys.irange(minimum=key, inclusive=(False, True))
 
 
 @dataclass
 class HistoryOrder:
     """One profile's history records in ``(created_at, seq)`` order (see the module)."""
 
-    keys: SortedKeys[tuple[float, int]] = field(default_factory=SortedKeys)
+    keys: SortedSet[tuple[float, int]] = field(default_factory=SortedSet)
     #: seq -> record id.
     ids: dict[int, str] = field(default_factory=dict)
 
@@ -185,7 +69,7 @@ class DomainIndex:
 
     #: key name -> normalized value -> seqs of the profiles holding it (stored or
     #: default key), sorted.
-    keys: dict[str, dict[str, SortedKeys[int]]] = field(default_factory=dict)
+    keys: dict[str, dict[str, SortedSet[int]]] = field(default_factory=dict)
     #: profile id -> its creation sequence, and back, for the indexed profiles.
     seqs: dict[str, int] = field(default_factory=dict)
     by_seq: dict[int, str] = field(default_factory=dict)
@@ -204,7 +88,7 @@ class DomainIndex:
     positions: dict[str, int] = field(default_factory=dict)
     next_position: int = 0
     #: (profile id, object type) -> the objects' seqs, sorted; seq -> unique key.
-    object_order: dict[tuple[str, str], SortedKeys[int]] = field(default_factory=dict)
+    object_order: dict[tuple[str, str], SortedSet[int]] = field(default_factory=dict)
     object_keys: dict[int, str] = field(default_factory=dict)
     #: profile id -> its history order (built on first read, see the module docstring).
     history: dict[str, HistoryOrder] = field(default_factory=dict)
@@ -293,7 +177,7 @@ def _add_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     values = index.keys.setdefault(entry[0], {})
     holders = values.get(entry[1])
     if holders is None:
-        holders = values[entry[1]] = SortedKeys()
+        holders = values[entry[1]] = SortedSet()
     holders.add(index.seqs[pid])
 
 
@@ -408,7 +292,9 @@ def holders_after(
     for key_name, values in wanted:
         held = keys.get(key_name)
         if held:
-            walks += [held[value].after(after) for value in dict.fromkeys(values) if value in held]
+            walks += [
+                _after(held[value], after) for value in dict.fromkeys(values) if value in held
+            ]
     if len(walks) == 1:
         return walks[0]
     return _distinct(heapq.merge(*walks))
@@ -460,7 +346,7 @@ def _index_object(index: DomainIndex, obj: ObjectRec) -> None:
     index.objects.setdefault(pid, {}).setdefault(obj.object_type, {})[obj.unique_key] = None
     order = index.object_order.get((pid, obj.object_type))
     if order is None:
-        order = index.object_order[(pid, obj.object_type)] = SortedKeys()
+        order = index.object_order[(pid, obj.object_type)] = SortedSet()
     order.add(obj.seq)
     index.object_keys[obj.seq] = obj.unique_key
     index.sizes[pid] = index.sizes.get(pid, 0) + size
@@ -545,7 +431,7 @@ def objects_after(
     order = index.object_order.get((profile_id, object_type))
     if order is None:
         return
-    for seq in order.after(after):
+    for seq in _after(order, after):
         key = index.object_keys.get(seq)
         obj = domain.objects.get(key) if key is not None else None
         if (
@@ -650,7 +536,7 @@ def history_before(
     strictly after the cursor ``after`` in that order: costs what is read."""
     order = _history_order(domain, profile_id)
     records = domain.history.get(profile_id, {})
-    for key in order.keys.before(after):
+    for key in order.keys.irange(maximum=after, inclusive=(True, False), reverse=True):
         rec = records.get(order.ids[key[1]])
         if rec is not None:
             yield rec

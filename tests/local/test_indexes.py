@@ -335,31 +335,29 @@ def test_a_seekable_result_reads_and_renders_only_the_page() -> None:
     assert items.page([996], 3) == ([{"n": 997}, {"n": 998}, {"n": 999}], None)
 
 
-def test_sorted_keys_add_discard_and_walk_both_ways() -> None:
-    import random
+def test_a_value_held_twice_by_one_profile_is_found_once(cp: Any) -> None:
+    # The same _email value stored as a key and derived from EmailAddress: one index
+    # entry per profile and value, whichever sources hold it.
+    a = cp.create_profile(DomainName=D, EmailAddress="a@example.com")["ProfileId"]
+    b = cp.create_profile(DomainName=D, EmailAddress="a@example.com")["ProfileId"]
+    cp.add_profile_key(DomainName=D, ProfileId=a, KeyName="_email", Values=["a@example.com"])
+    assert found(cp, "_email", "a@example.com") == [a, b]
+    page = cp.search_profiles(
+        DomainName=D, KeyName="_email", Values=["a@example.com"], MaxResults=1
+    )
+    assert [item["ProfileId"] for item in page["Items"]] == [a]
+    rest = cp.search_profiles(
+        DomainName=D, KeyName="_email", Values=["a@example.com"], NextToken=page["NextToken"]
+    )
+    assert [item["ProfileId"] for item in rest["Items"]] == [b]
+    assert "NextToken" not in rest
 
-    from customer_profiles_sdk.local._index import SortedKeys
-
-    rng = random.Random(7)
-    keys: SortedKeys[int] = SortedKeys()
-    model: set[int] = set()
-    for _ in range(5000):
-        n = rng.randrange(3000)
-        if rng.random() < 0.7:
-            keys.add(n)
-            model.add(n)
-        else:
-            keys.discard(n)
-            model.discard(n)
-    ordered = sorted(model)
-    assert list(keys) == ordered
-    assert len(keys) == len(model)
-    for probe in (None, -1, 0, 1, 1500, 2999, 3000, rng.randrange(3000)):
-        above = [n for n in ordered if probe is None or n > probe]
-        below = [n for n in reversed(ordered) if probe is None or n < probe]
-        assert list(keys.after(probe)) == above
-        assert list(keys.before(probe)) == below
-    built = SortedKeys([5, 3, 9, 3])
-    assert list(built) == [3, 5, 9]
-    assert list(SortedKeys[int]().before(None)) == []
-    assert list(SortedKeys[int]().after(1)) == []
+    cp.update_profile(DomainName=D, ProfileId=a, EmailAddress="z@example.com")
+    assert found(cp, "_email", "a@example.com") == [a, b]  # the stored key still holds it
+    cp.delete_profile_key(DomainName=D, ProfileId=a, KeyName="_email", Values=["a@example.com"])
+    assert found(cp, "_email", "a@example.com") == [b]
+    assert found(cp, "_email", "z@example.com") == [a]
+    cp.add_profile_key(DomainName=D, ProfileId=b, KeyName="_email", Values=["a@example.com"])
+    cp.update_profile(DomainName=D, ProfileId=b, EmailAddress="y@example.com")
+    cp.delete_profile_key(DomainName=D, ProfileId=b, KeyName="_email", Values=["a@example.com"])
+    assert found(cp, "_email", "a@example.com") == []
