@@ -25,13 +25,14 @@ the grouping procedure follow the spec; each undocumented detail is marked [A].
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import hashlib
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -613,9 +614,26 @@ class RuleIndex:
 
     def ordered_groups(self) -> list[Group]:
         """The groups in anchor ``(CreatedAt, ProfileId)`` order (ListRuleBasedMatches)."""
+        return list(self._in_order())
+
+    def groups_after(
+        self, after: tuple[float, str] | None
+    ) -> Iterator[tuple[tuple[float, str], Group]]:
+        """``(anchor order, group)`` in anchor order, strictly after ``after`` (from the
+        first when ``None``): a bisection in the cached order, then what is read."""
+        ordered = self._in_order()
+        start = 0
+        if after is not None:
+            start = bisect.bisect_right(ordered, after, key=lambda g: self.entries[g.anchor].order)
+        for i in range(start, len(ordered)):
+            group = ordered[i]
+            yield self.entries[group.anchor].order, group
+
+    def _in_order(self) -> list[Group]:
+        # Sorted once after each change of the groups, then shared by every page.
         if self._ordered is None:
             self._ordered = sorted(self.groups.values(), key=lambda g: self.entries[g.anchor].order)
-        return list(self._ordered)
+        return self._ordered
 
     def group_by_match_id(self, match_id: str) -> Group | None:
         """The group whose MatchId is ``match_id``, if any."""

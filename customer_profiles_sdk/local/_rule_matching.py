@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import weakref
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ from ._changes import Change, ChangeKind, subscribe
 from ._errors import bad_request, not_found
 from ._keys import find_profiles
 from ._matching import live_groups
+from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, operation
 from ._rule_engine import (
     DEFAULT_CARDINALITY_LIMIT,
@@ -439,7 +441,14 @@ def list_rule_based_matches(ctx: Context, req: Request) -> Response:
     index = index_of(ctx, domain)
     if index is None:
         return {"MatchIds": []}
-    return {"MatchIds": [g.match_id(domain.name) for g in index.ordered_groups()]}
+
+    def walk(after: Cursor | None) -> Iterator[tuple[Cursor, Group]]:
+        # Anchor order: a page resumes after the previous page's last group by bisection.
+        start = (float(after[0]), str(after[1])) if after else None
+        for order, group in index.groups_after(start):
+            yield list(order), group
+
+    return {"MatchIds": SeekableItems(walk, lambda group: group.match_id(domain.name))}
 
 
 def _profile_by_key(ctx: Context, domain: DomainRec, key: str, value: str) -> str:

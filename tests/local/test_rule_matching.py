@@ -263,6 +263,36 @@ def test_default_rule_and_paging(client: Any) -> None:
     assert len(first["MatchIds"]) == 2
     rest = client.list_rule_based_matches(DomainName="d", NextToken=first["NextToken"])
     assert len(first["MatchIds"] + rest["MatchIds"]) == 3
+    assert "NextToken" not in rest
+    whole = client.list_rule_based_matches(DomainName="d")["MatchIds"]
+    assert first["MatchIds"] + rest["MatchIds"] == whole  # pages in anchor order
+    for size in (1, 3):
+        walked, token = [], None
+        while True:
+            extra = {"NextToken": token} if token else {}
+            page_ = client.list_rule_based_matches(DomainName="d", MaxResults=size, **extra)
+            walked += page_["MatchIds"]
+            token = page_.get("NextToken")
+            if token is None:
+                break
+        assert walked == whole
+    # A group formed between pages after the cursor's anchor is read by the next page;
+    # the groups already read are not read again (the page resumes after the anchor).
+    first = client.list_rule_based_matches(DomainName="d", MaxResults=2)
+    for _ in range(2):
+        _profile(client, EmailAddress="late@x.com", FirstName="A", LastName="Late")
+    rest = client.list_rule_based_matches(DomainName="d", NextToken=first["NextToken"])
+    after = client.list_rule_based_matches(DomainName="d")["MatchIds"]
+    assert first["MatchIds"] + rest["MatchIds"] == after
+    assert len(after) == 4
+    # A group of the first page dissolved between pages shifts nothing: the next page
+    # still starts after the first page's last group (an offset would skip one).
+    first = client.list_rule_based_matches(DomainName="d", MaxResults=2)
+    client.delete_profile(DomainName="d", ProfileId=pairs[1][0])
+    rest = client.list_rule_based_matches(DomainName="d", NextToken=first["NextToken"])
+    now = client.list_rule_based_matches(DomainName="d")["MatchIds"]
+    assert first["MatchIds"][1] not in now
+    assert first["MatchIds"][:1] + rest["MatchIds"] == now
     page = _similar(client, pairs[0][0], MaxResults=1)
     assert page["ProfileIds"] == [pairs[0][0]]
     assert page["RuleLevel"] == 1
