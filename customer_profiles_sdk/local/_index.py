@@ -5,8 +5,8 @@ The records in :mod:`._state` stay the truth (they are what ``--state`` files ho
 from a full scan the first time it is needed (a new domain, or one loaded from a file).
 
 * **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
-  of the profiles holding it, sorted (``sortedcontainers.SortedSet``), with the domain's
-  seq -> profile id map, for the stored keys of every profile and the default keys
+  of the profiles holding it, sorted (``sortedcontainers.SortedList``, each key once),
+  with the domain's seq -> profile id map, for the stored keys of every profile and the default keys
   derived from its fields (``_email``, ``_phone``, ``_account``, ``_fullName``,
   ``_profileId``): a page of SearchProfiles resumes after the last profile of the
   previous page by bisection (:func:`holders_after`). Lookups verify each candidate against
@@ -34,8 +34,9 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from sortedcontainers import SortedSet
+from sortedcontainers import SortedList
 
 from ._keys import DEFAULT_KEY_FIELDS, default_keys, profile_key_values
 from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
@@ -43,8 +44,18 @@ from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
 _PROFILE = "p"
 _OBJECT = "o"
 
+K = TypeVar("K", int, tuple[float, int])
 
-def _after(keys: SortedSet[int], key: int | None) -> Iterator[int]:
+
+def _insert(keys: SortedList[K], key: K) -> None:
+    """Add ``key`` once. (A ``SortedList`` rather than a ``SortedSet``: with one key, as
+    most of these hold, a ``SortedSet`` takes 1.5 KB and 17 objects, a ``SortedList``
+    464 bytes and 5.)"""
+    if key not in keys:
+        keys.add(key)
+
+
+def _after(keys: SortedList[int], key: int | None) -> Iterator[int]:
     """The keys of ``keys`` strictly greater than ``key`` (all when ``None``), ascending:
     a bisection plus the keys read."""
     return keys.irange(minimum=key, inclusive=(False, True))
@@ -54,12 +65,12 @@ def _after(keys: SortedSet[int], key: int | None) -> Iterator[int]:
 class HistoryOrder:
     """One profile's history records in ``(created_at, seq)`` order (see the module)."""
 
-    keys: SortedSet[tuple[float, int]] = field(default_factory=SortedSet)
+    keys: SortedList[tuple[float, int]] = field(default_factory=SortedList)
     #: seq -> record id.
     ids: dict[int, str] = field(default_factory=dict)
 
     def add(self, rec: HistoryRec) -> None:
-        self.keys.add((rec.created_at, rec.seq))
+        _insert(self.keys, (rec.created_at, rec.seq))
         self.ids[rec.seq] = rec.record_id
 
 
@@ -69,7 +80,7 @@ class DomainIndex:
 
     #: key name -> normalized value -> seqs of the profiles holding it (stored or
     #: default key), sorted.
-    keys: dict[str, dict[str, SortedSet[int]]] = field(default_factory=dict)
+    keys: dict[str, dict[str, SortedList[int]]] = field(default_factory=dict)
     #: profile id -> its creation sequence, and back, for the indexed profiles.
     seqs: dict[str, int] = field(default_factory=dict)
     by_seq: dict[int, str] = field(default_factory=dict)
@@ -88,7 +99,7 @@ class DomainIndex:
     positions: dict[str, int] = field(default_factory=dict)
     next_position: int = 0
     #: (profile id, object type) -> the objects' seqs, sorted; seq -> unique key.
-    object_order: dict[tuple[str, str], SortedSet[int]] = field(default_factory=dict)
+    object_order: dict[tuple[str, str], SortedList[int]] = field(default_factory=dict)
     object_keys: dict[int, str] = field(default_factory=dict)
     #: profile id -> its history order (built on first read, see the module docstring).
     history: dict[str, HistoryOrder] = field(default_factory=dict)
@@ -177,8 +188,8 @@ def _add_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     values = index.keys.setdefault(entry[0], {})
     holders = values.get(entry[1])
     if holders is None:
-        holders = values[entry[1]] = SortedSet()
-    holders.add(index.seqs[pid])
+        holders = values[entry[1]] = SortedList()
+    _insert(holders, index.seqs[pid])
 
 
 def _drop_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
@@ -346,8 +357,8 @@ def _index_object(index: DomainIndex, obj: ObjectRec) -> None:
     index.objects.setdefault(pid, {}).setdefault(obj.object_type, {})[obj.unique_key] = None
     order = index.object_order.get((pid, obj.object_type))
     if order is None:
-        order = index.object_order[(pid, obj.object_type)] = SortedSet()
-    order.add(obj.seq)
+        order = index.object_order[(pid, obj.object_type)] = SortedList()
+    _insert(order, obj.seq)
     index.object_keys[obj.seq] = obj.unique_key
     index.sizes[pid] = index.sizes.get(pid, 0) + size
     index.counts[pid] = index.counts.get(pid, 0) + 1
