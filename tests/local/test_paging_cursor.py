@@ -85,6 +85,13 @@ def every_size(call: Call, key: str, **request: Any) -> list[dict[str, Any]]:
     return list(whole[key])
 
 
+def owner_of(cp: Any, email: str) -> str:
+    """The id of the one profile with ``email``."""
+    items = cp.search_profiles(DomainName=D, KeyName="_email", Values=[email])["Items"]
+    (profile,) = items
+    return str(profile["ProfileId"])
+
+
 def error(exc: pytest.ExceptionInfo[ClientError]) -> tuple[str, str]:
     err = exc.value.response["Error"]
     return str(err["Code"]), str(err["Message"])
@@ -297,18 +304,8 @@ def test_object_walks_equal_the_single_page_with_filters_replacements_and_merges
     put(cp, "a3", "a@example.com", tag="odd")  # re-ingested: now the newest
     for i in range(4):
         put(cp, f"b{i}", "b@example.com")
-    (a,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["a@example.com"])[
-            "Items"
-        ]
-    ]
-    (b,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["b@example.com"])[
-            "Items"
-        ]
-    ]
+    a = owner_of(cp, "a@example.com")
+    b = owner_of(cp, "b@example.com")
     listing = cp.list_profile_objects
     items = every_size(listing, "Items", DomainName=D, ProfileId=a, ObjectTypeName="Order")
     assert orders(items) == [f"a{i}" for i in range(11) if i != 3] + ["a3"]
@@ -331,12 +328,7 @@ def test_object_walks_equal_the_single_page_with_filters_replacements_and_merges
 
 def test_object_pages_are_not_shifted_by_puts_and_deletes_between_pages(cp: Any) -> None:
     keys = [put(cp, f"o{i}", "o@example.com") for i in range(8)]
-    (pid,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["o@example.com"])[
-            "Items"
-        ]
-    ]
+    pid = owner_of(cp, "o@example.com")
     request = {"DomainName": D, "ProfileId": pid, "ObjectTypeName": "Order", "MaxResults": 3}
     first = cp.list_profile_objects(**request)
     assert orders(first["Items"]) == ["o0", "o1", "o2"]
@@ -359,12 +351,7 @@ def test_an_exact_multiple_has_no_empty_last_page(cp: Any) -> None:
     pids = [cp.create_profile(DomainName=D, AccountNumber="M")["ProfileId"] for _ in range(6)]
     for i in range(6):
         put(cp, f"m{i}", "m@example.com")
-    (owner,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["m@example.com"])[
-            "Items"
-        ]
-    ]
+    owner = owner_of(cp, "m@example.com")
     history_pid = pids[0]
     for i in range(5):  # CREATED + 5 UPDATED = 6 records
         cp.update_profile(DomainName=D, ProfileId=history_pid, FirstName=f"M{i}")
@@ -445,12 +432,7 @@ def test_cursor_tokens_are_checked_like_offset_tokens(cp: Any, backend: LocalBac
 def test_history_and_object_tokens_are_bound_to_their_request(cp: Any) -> None:
     for i in range(3):
         put(cp, f"x{i}", "x@example.com")
-    (pid,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["x@example.com"])[
-            "Items"
-        ]
-    ]
+    pid = owner_of(cp, "x@example.com")
     objects = {"DomainName": D, "ProfileId": pid, "ObjectTypeName": "Order", "MaxResults": 1}
     token = cp.list_profile_objects(**objects)["NextToken"]
     with pytest.raises(ClientError) as exc:
@@ -468,12 +450,7 @@ def test_history_and_object_tokens_are_bound_to_their_request(cp: Any) -> None:
 def test_paging_after_a_state_round_trip(cp: Any, backend: LocalBackend, tmp_path: Any) -> None:
     for i in range(5):
         put(cp, f"s{i}", "s@example.com")
-    (pid,) = [
-        p["ProfileId"]
-        for p in cp.search_profiles(DomainName=D, KeyName="_email", Values=["s@example.com"])[
-            "Items"
-        ]
-    ]
+    pid = owner_of(cp, "s@example.com")
     for i in range(4):
         cp.create_profile(DomainName=D, AccountNumber="R", FirstName=f"R{i}")
     search = {"DomainName": D, "KeyName": "_account", "Values": ["R"]}
