@@ -344,6 +344,31 @@ def test_object_pages_are_not_shifted_by_puts_and_deletes_between_pages(cp: Any)
     assert "NextToken" not in third
 
 
+def test_objects_re_ingested_or_merged_in_between_pages_follow_the_documented_rules(
+    cp: Any,
+) -> None:
+    # docs/emulator.md, "Resuming a page": a re-ingested object moves to the end of the
+    # ingestion order (returned again); objects merged in keep their order (those before
+    # the cursor are not returned by this walk).
+    put(cp, "x0", "x@example.com")
+    for i in range(4):
+        put(cp, f"y{i}", "y@example.com")
+    x, y = owner_of(cp, "x@example.com"), owner_of(cp, "y@example.com")
+    request = {"DomainName": D, "ProfileId": y, "ObjectTypeName": "Order", "MaxResults": 2}
+    first = cp.list_profile_objects(**request)
+    assert orders(first["Items"]) == ["y0", "y1"]
+    put(cp, "y0", "y@example.com")  # re-ingested: now the newest
+    cp.merge_profiles(DomainName=D, MainProfileId=y, ProfileIdsToBeMerged=[x])  # x0 is older
+    walked, token = orders(first["Items"]), first["NextToken"]
+    while token:
+        page = cp.list_profile_objects(**request, NextToken=token)
+        walked += orders(page["Items"])
+        token = page.get("NextToken")
+    assert walked == ["y0", "y1", "y2", "y3", "y0"]
+    now = cp.list_profile_objects(DomainName=D, ProfileId=y, ObjectTypeName="Order")
+    assert orders(now["Items"]) == ["x0", "y1", "y2", "y3", "y0"]
+
+
 # --------------------------------------------------------------------------- exact multiples
 
 
