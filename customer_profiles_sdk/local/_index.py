@@ -6,18 +6,19 @@ from a full scan the first time it is needed (a new domain, or one loaded from a
 
 * **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
   of the profiles holding it, sorted (``sortedcontainers.SortedList``, each key once),
-  with the domain's seq -> profile id map, for the stored keys of every profile and the default keys
-  derived from its fields (``_email``, ``_phone``, ``_account``, ``_fullName``,
-  ``_profileId``): a page of SearchProfiles resumes after the last profile of the
-  previous page by bisection (:func:`holders_after`). Lookups verify each candidate against
-  the profile itself, so a value removed from a profile and not yet unindexed can never
-  make it match; every write path reindexes the profiles it changed
-  (:func:`reindex_profile`, also called by :func:`._changes.notify` for every change).
+  with the domain's seq -> profile id map, for the stored keys of every profile and the
+  default keys derived from its fields (``_email``, ``_phone``, ``_account``,
+  ``_fullName``, ``_profileId``): a page of SearchProfiles resumes after the last
+  profile of the previous page by bisection (:func:`holders_after`). Lookups verify
+  each candidate against the profile itself, so a value removed from a profile and not
+  yet unindexed can never make it match; every write path reindexes the profiles it
+  changed (:func:`reindex_profile`, also called by :func:`._changes.notify` for every
+  change).
 * **objects**: profile id -> object type -> unique keys, with each profile's object
   count and byte size kept incrementally, and per (profile, type) the objects' ``seq``
-  sorted (:func:`objects_after`: ListProfileObjects resumes after a cursor). All
-  writes of ``DomainRec.objects`` go through
-  :func:`add_object` / :func:`remove_object` / :func:`relink_objects`.
+  sorted (:func:`objects_after`: ListProfileObjects resumes after a cursor). All writes
+  of ``DomainRec.objects`` go through :func:`add_object` / :func:`remove_object` /
+  :func:`relink_objects`.
 * **standard records**: (kind, key name, value) -> record ids and profile id -> record
   ids (candidates, verified on lookup).
 * **history**: per profile, its history records' ``(created_at, seq)`` sorted
