@@ -268,21 +268,6 @@ def unindex_profile(domain: DomainRec, profile_id: str) -> None:
     index.expiry.pop((_PROFILE, profile_id), None)
 
 
-def candidates(domain: DomainRec, key_name: str, values: Iterable[str]) -> set[str]:
-    """Ids of profiles that may hold one of the normalized ``values`` under ``key_name``."""
-    index = index_of(domain)
-    held = index.keys.get(key_name)
-    found: set[str] = set()
-    if held:
-        by_seq = index.by_seq
-        for value in values:
-            for seq in held.get(value, ()):
-                pid = by_seq.get(seq)
-                if pid is not None:
-                    found.add(pid)
-    return found
-
-
 def holder_count(domain: DomainRec, key_name: str, values: Iterable[str]) -> int:
     """How many index entries :func:`holders_after` would walk (a profile holding
     several of ``values`` counts once per value)."""
@@ -329,24 +314,29 @@ def profile_at(domain: DomainRec, seq: int) -> ProfileRec | None:
 
 def profiles_with(domain: DomainRec, key_name: str, values: set[str]) -> list[ProfileRec]:
     """Profiles holding one of the normalized ``values`` under ``key_name``, by creation."""
-    found = []
-    for pid in candidates(domain, key_name, values):
-        profile = domain.profiles.get(pid)
-        if profile is not None and profile_key_values(profile, key_name) & values:
-            found.append(profile)
-    found.sort(key=lambda p: p.seq)
-    return found
+    return [
+        profile
+        for profile in _holders(domain, key_name, values)
+        if profile_key_values(profile, key_name) & values
+    ]
 
 
 def profiles_storing(domain: DomainRec, key_name: str, value: str) -> list[ProfileRec]:
     """Profiles with ``value`` among their *stored* values of ``key_name``, by creation."""
-    found = []
-    for pid in candidates(domain, key_name, (value,)):
-        profile = domain.profiles.get(pid)
-        if profile is not None and value in profile.keys.get(key_name, {}):
-            found.append(profile)
-    found.sort(key=lambda p: p.seq)
-    return found
+    return [
+        profile
+        for profile in _holders(domain, key_name, (value,))
+        if value in profile.keys.get(key_name, {})
+    ]
+
+
+def _holders(domain: DomainRec, key_name: str, values: Iterable[str]) -> Iterator[ProfileRec]:
+    """The live profiles the index holds under one of ``values``, by creation (candidates:
+    the caller checks each one against the profile)."""
+    for seq in holders_after(domain, [(key_name, values)], None):
+        profile = profile_at(domain, seq)
+        if profile is not None:
+            yield profile
 
 
 # --------------------------------------------------------------------------- objects
