@@ -317,7 +317,7 @@ class RuleIndex:
         #: The configuration generation this index was built for (owner's bookkeeping).
         self.generation = 0
         self.by_match_id: dict[str, str] = {}  # MatchId -> anchor
-        self._ordered: list[Group] | None = None  # cache of ordered_groups()
+        self._ordered: list[Group] | None = None  # cache of _in_order()
         self.entries: dict[str, _Entry] = {}
         self.buckets: list[dict[tuple[str, ...], set[str]]] = [{} for _ in cfg.levels]
         #: (attribute, value without subtype) -> profiles holding it (pooled, step 4).
@@ -612,15 +612,12 @@ class RuleIndex:
         self._install(groups)
         return groups
 
-    def ordered_groups(self) -> list[Group]:
-        """The groups in anchor ``(CreatedAt, ProfileId)`` order (ListRuleBasedMatches)."""
-        return list(self._in_order())
-
     def groups_after(
         self, after: tuple[float, str] | None
     ) -> Iterator[tuple[tuple[float, str], Group]]:
-        """``(anchor order, group)`` in anchor order, strictly after ``after`` (from the
-        first when ``None``): a bisection in the cached order, then what is read."""
+        """``(anchor order, group)`` in anchor ``(CreatedAt, ProfileId)`` order (the order
+        of ListRuleBasedMatches), strictly after ``after`` (from the first when ``None``):
+        a bisection in the cached order, then what is read."""
         ordered = self._in_order()
         start = 0
         if after is not None:
