@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import boto3
 from botocore.config import Config
 
-from . import _service
+from . import _service, _signing
 from ._polling import Waiter
 from ._transport import Transport
 from .retry import RetryPolicy
@@ -123,6 +123,8 @@ class CustomerProfiles:
                 endpoint_url=endpoint_url,
                 config=config,
             )
+            # SigV4 computed in one pass (the same signature as botocore's signer).
+            _signing.install(client)
         object.__setattr__(self, "_client", client)
         object.__setattr__(self, "_transport", Transport(client, retry or RetryPolicy()))
 
