@@ -278,10 +278,11 @@ def calls(rounds: int) -> None:
 
 
 def floor(rounds: int) -> None:
-    """The floor of a call with a tiny body: botocore itself, with its parameter
-    validation and retries off (as in the clients the SDK builds), against raw boto3.
-    Any client that sends through botocore's request pipeline (serialiser, endpoint
-    rules, SigV4, HTTP preparation) pays at least this much."""
+    """What a call with a tiny body costs in botocore itself: a bare botocore client
+    with its parameter validation and retries off (as in the clients the SDK builds)
+    against raw boto3; the SigV4 signing of one such request, botocore's ``SigV4Auth``
+    against the SDK's one-pass signer (same signature); and the what-if of a request
+    pipeline of the SDK's own."""
     client = _raw_client()
     bare = _answer_all(
         boto3.client(
@@ -304,10 +305,39 @@ def floor(rounds: int) -> None:
             100,
         )
         _line(name, raw_s, bare_s, None, label="bare")
+    botocore_sign, one_pass_sign = _signers(client)
+    raw_s, one_s = compare(botocore_sign, one_pass_sign, rounds, 500)
+    _line("(signer) SigV4 of a CreateProfile", raw_s, one_s, None, unit="us", label="1-pass")
     raw_s, own_s = compare(
         lambda: client.create_profile(**request), _own_pipeline(client, request), rounds, 100
     )
     _line("(what-if) CreateProfile, JSON + SigV4", raw_s, own_s, None, label="own")
+
+
+def _signers(client: Any) -> tuple[Callable[[], object], Callable[[], object]]:
+    """Signing one CreateProfile request: botocore's ``SigV4Auth`` (boto3's side) and
+    the one-pass signer of the clients the SDK builds (the same signature)."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+
+    from customer_profiles_sdk._signing import OnePassSigV4Auth
+
+    credentials = client._request_signer._credentials
+    signing_name = client.meta.service_model.signing_name
+    url = f"{client.meta.endpoint_url}/domains/{DOMAIN}/profiles"
+    body = b'{"FirstName": "Ana", "LastName": "Lima", "EmailAddress": "ana@example.com"}'
+    headers = {"Content-Type": "application/json", "User-Agent": "Boto3/1.44.8 Botocore/1.44.8",
+               "Content-Length": str(len(body))}  # fmt: skip
+
+    def signing(auth_class: type[SigV4Auth]) -> Callable[[], object]:
+        def sign() -> object:
+            request = AWSRequest(method="POST", url=url, data=body, headers=headers)
+            auth_class(credentials, signing_name, REGION).add_auth(request)
+            return request
+
+        return sign
+
+    return signing(SigV4Auth), signing(OnePassSigV4Auth)
 
 
 def _own_pipeline(client: Any, request: dict[str, Any]) -> Callable[[], object]:
