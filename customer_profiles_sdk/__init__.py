@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from . import models
 from ._lazy import attach
-from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
 from ._version import __version__
 from .client import CustomerProfiles
 from .errors import (
@@ -30,7 +29,6 @@ from .errors import (
 from .errors import (
     ConnectionError as ConnectionError,  # deprecated alias, not in __all__
 )
-from .paging import Page, Paged
 from .retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -43,8 +41,10 @@ if TYPE_CHECKING:
         StoredObject,
     )
     from ._display import to_pandas
+    from ._polling import JobFailedError, PollPolicy, WaitTimeoutError
     from .models import *  # noqa: F403  (the models package defines the public model list)
     from .models._base import show_personal_data
+    from .paging import Page, Paged
     from .resources.tags import (
         calculated_attribute_arn,
         domain_arn,
@@ -56,9 +56,12 @@ if TYPE_CHECKING:
         object_type_arn,
     )
 
-#: Names imported on first use (the models, bulk loading, notebook helpers), so that
-#: ``import customer_profiles_sdk`` costs about what ``import boto3`` does.
+#: Names imported on first use (the models, paging, polling, bulk loading, notebook
+#: helpers), so that ``import customer_profiles_sdk`` costs about what ``import boto3``
+#: does.
 _WHERE: dict[str, str] = {
+    **dict.fromkeys(["JobFailedError", "PollPolicy", "WaitTimeoutError"], "._polling"),
+    **dict.fromkeys(["Page", "Paged"], ".paging"),
     **dict.fromkeys(models.__all__, ".models"),
     **dict.fromkeys(
         [

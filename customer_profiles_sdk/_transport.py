@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 import botocore.exceptions
 
 from . import _decode, _service
-from ._polling import Waiter
 from .errors import (
     ConnectionError,
     CustomerProfilesError,
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     import tenacity
 
     from . import _upload
+    from ._polling import Waiter
 
 _log = logging.getLogger("customer_profiles_sdk")
 
@@ -126,7 +126,7 @@ class Transport:
         self._gated = False  # the retry gate goes on at the first send, not before
         self._retry = retry
         self._sleep = sleep
-        self._waiter = waiter or Waiter.real()
+        self._waiter = waiter  # default: real time, built on first use (not at import)
         self._upload_hook = upload_hook
         self._loops: dict[str, tenacity.Retrying] = {}
         #: Whether the client's bodies are decoded by the SDK; known at the first send
@@ -141,6 +141,10 @@ class Transport:
     @property
     def waiter(self) -> Waiter:
         """The clock and sleep of ``.wait()`` (see :mod:`customer_profiles_sdk._polling`)."""
+        if self._waiter is None:
+            from ._polling import Waiter
+
+            self._waiter = Waiter.real()
         return self._waiter
 
     @property

@@ -10,7 +10,6 @@ import boto3
 from botocore.config import Config
 
 from . import _service, _signing
-from ._polling import Waiter
 from ._transport import Transport
 from .retry import RetryPolicy
 
@@ -149,6 +148,7 @@ class CustomerProfiles:
         of an upload job (``domain.upload_jobs.upload(...)``) is handed to the backend
         in-process (``LocalBackend.put_upload``): its upload URLs have no listener.
         """
+        from ._polling import Waiter
         from .local import LocalBackend
 
         backend = backend if backend is not None else LocalBackend()

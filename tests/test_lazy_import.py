@@ -29,7 +29,8 @@ _LOADED = """
     heavy = ("customer_profiles_sdk.models._generated.", "customer_profiles_sdk.resources",
              "customer_profiles_sdk._display", "customer_profiles_sdk._bulk",
              "customer_profiles_sdk._convert", "customer_profiles_sdk.domain_spec",
-             "customer_profiles_sdk._upload", "cattrs", "yaml", "pandas", "tenacity", "tqdm",
+             "customer_profiles_sdk._upload", "customer_profiles_sdk._polling",
+             "customer_profiles_sdk.paging", "cattrs", "yaml", "pandas", "tenacity", "tqdm",
              "sortedcontainers")
     print(json.dumps({{"loaded": sorted(m for m in sys.modules if m.startswith(heavy))}}))
 """
