@@ -50,11 +50,15 @@ def _shared_session(profile_name: str | None) -> boto3.session.Session:
         if session is None:
             import botocore.session
 
-            core = botocore.session.Session()
-            # The loader caches the JSON it reads: shared, so the model loads once.
-            core.register_component(
-                "data_loader", _service.botocore_session().get_component("data_loader")
-            )
+            # The default chain's session is the one the SDK reads the model with (one
+            # botocore session to build, not two); another profile's session shares its
+            # loader, which caches the JSON it reads: the model loads once either way.
+            model_session = _service.botocore_session()
+            if profile_name is None:
+                core = model_session
+            else:
+                core = botocore.session.Session()
+                core.register_component("data_loader", model_session.get_component("data_loader"))
             session = boto3.session.Session(botocore_session=core, profile_name=profile_name)
             _SESSIONS[profile_name] = session
     return session

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -292,6 +293,24 @@ def test_clients_the_sdk_builds_share_one_session_and_model_loader() -> None:
     loader = _service.botocore_session().get_component("data_loader")
     assert shared._session.get_component("data_loader") is loader
     assert a.client.meta.service_model.service_name == b.client.meta.service_model.service_name
+
+
+def test_a_named_profile_gets_its_own_session_on_the_shared_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config"
+    config.write_text("[profile other]\nregion = eu-west-3\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.delenv("AWS_DEFAULT_REGION")
+    monkeypatch.setattr(client_module, "_SESSIONS", {})
+    other = CustomerProfiles(profile_name="other")
+    assert other.region_name == "eu-west-3"
+    session = client_module._shared_session("other")
+    assert session.profile_name == "other"
+    default = client_module._shared_session(None)
+    assert session._session is not default._session
+    loader = _service.botocore_session().get_component("data_loader")
+    assert session._session.get_component("data_loader") is loader
 
 
 def _has_timestamp(shape: Shape, seen: frozenset[str] = frozenset()) -> bool:
