@@ -18,8 +18,11 @@ It is used only where botocore would sign with its pure-Python ``v4`` signer: on
 the SDK builds (never on a client you pass in), for requests botocore's own choice
 leaves at ``v4``, and not when botocore signs with ``awscrt``. Everything else of the
 request pipeline stays botocore's: serialisation, endpoint rules, ``before-send`` hooks,
-``Stubber``, credentials and their refresh. The choice is a ``choose-signer`` handler
-registered last on the client, so your own handler of that event still decides first.
+``Stubber``, credentials and their refresh. The choice is a handler of the generic
+``choose-signer`` event registered last on the client: botocore calls the handlers of
+the more specific ``choose-signer.customer-profiles[.Operation]`` events and the other
+handlers of ``choose-signer`` before it, so a handler of yours on any of them still
+decides first.
 """
 
 from __future__ import annotations
@@ -45,8 +48,9 @@ SIGNATURE_VERSION = "v4-customer-profiles-sdk"
 _UNSIGNED_HEADERS = frozenset(SIGNED_HEADERS_BLACKLIST)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Signing keys per (secret key, date, region, service): a key is valid for one day.
-_KEYS: dict[tuple[str, str, str, str], bytes] = {}
+# Signing keys per (digest of the secret key, date, region, service): a key is valid for
+# one day. The cache holds the day's derived keys, never the secret keys themselves.
+_KEYS: dict[tuple[bytes, str, str, str], bytes] = {}
 _KEYS_MAX = 64
 _HOSTS: dict[tuple[str, str], str] = {}
 _LOCK = threading.Lock()
@@ -57,7 +61,7 @@ def _hmac(key: bytes, message: str) -> bytes:
 
 
 def _signing_key(secret: str, date: str, region: str, service: str) -> bytes:
-    cache_key = (secret, date, region, service)
+    cache_key = (sha256(secret.encode("utf-8")).digest(), date, region, service)
     key = _KEYS.get(cache_key)
     if key is None:
         key = _hmac(
@@ -215,8 +219,7 @@ def install(client: Any) -> bool:
     if events is None or service_model is None:
         return False
     botocore.auth.AUTH_TYPE_MAPS.setdefault(SIGNATURE_VERSION, OnePassSigV4Auth)
-    service = service_model.service_id.hyphenize()
-    events.register_last(
-        f"choose-signer.{service}", _choose_signer, unique_id="customer-profiles-sdk-signer"
-    )
+    # The generic event, not choose-signer.<service>: botocore calls the handlers of a
+    # more specific event first, so one there would pre-empt a user's generic handler.
+    events.register_last("choose-signer", _choose_signer, unique_id="customer-profiles-sdk-signer")
     return True

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import copy
 import datetime
+import random
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 import boto3
+import botocore
 import botocore.auth
 import botocore.compat
 import pytest
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest, AWSResponse
-from botocore.credentials import Credentials
+from botocore.config import Config
+from botocore.credentials import Credentials, RefreshableCredentials
 from botocore.exceptions import NoCredentialsError
+from dateutil.tz import tzutc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -259,3 +264,141 @@ def test_your_own_choose_signer_handler_still_decides(
     _create(cp.client)
     assert spy.calls == 0
     assert sent[0].headers["Authorization"].startswith(b"AWS4-HMAC-SHA256")
+
+
+def test_your_generic_choose_signer_handler_still_decides(sent: list[Any]) -> None:
+    # botocore calls the handlers of choose-signer.customer-profiles before those of the
+    # generic event: the SDK's handler must not be there, or it would pre-empt this one.
+    cp = CustomerProfiles(region_name="us-east-1")
+    _answering(cp.client, sent)
+    cp.client.meta.events.register("choose-signer", lambda **_: botocore.UNSIGNED)
+    _create(cp.client)
+    assert "Authorization" not in sent[0].headers
+    plain = _answering(boto3.client("customer-profiles", region_name="us-east-1"), sent)
+    plain.meta.events.register("choose-signer", lambda **_: botocore.UNSIGNED)
+    _create(plain)
+    assert "Authorization" not in sent[1].headers  # what plain boto3 does
+
+
+def test_an_unsigned_client_stays_unsigned(
+    monkeypatch: pytest.MonkeyPatch, sent: list[Any]
+) -> None:
+    spy = _Spy(monkeypatch)
+    cp = CustomerProfiles(
+        region_name="us-east-1", botocore_config=Config(signature_version=botocore.UNSIGNED)
+    )
+    _create(_answering(cp.client, sent))
+    assert spy.calls == 0
+    assert "Authorization" not in sent[0].headers
+
+
+@pytest.mark.parametrize("token", [None, "session-token"])
+def test_presigned_urls_are_botocores(monkeypatch: pytest.MonkeyPatch, token: str | None) -> None:
+    # Presigning asks for query auth (v4-query), which stays botocore's.
+    spy = _Spy(monkeypatch)
+    ours = CustomerProfiles(region_name="us-east-1").client
+    plain = boto3.client("customer-profiles", region_name="us-east-1")
+    for client in (ours, plain):
+        client._request_signer._credentials = Credentials("AKIDEXAMPLE", "secret", token)
+    for operation, params in [
+        ("get_domain", {"DomainName": "retail"}),
+        ("list_profile_objects", {"DomainName": "retail", "ObjectTypeName": "o", "ProfileId": "p"}),
+    ]:
+        url = ours.generate_presigned_url(operation, Params=params, ExpiresIn=60)
+        assert url == plain.generate_presigned_url(operation, Params=params, ExpiresIn=60)
+        assert "X-Amz-Signature=" in url
+    assert spy.calls == 0
+
+
+def test_refreshed_credentials_sign_each_request_with_their_own_key(
+    monkeypatch: pytest.MonkeyPatch, sent: list[Any]
+) -> None:
+    numbers = iter(range(100))
+
+    def refresh() -> dict[str, str]:
+        n = next(numbers)
+        soon = datetime.datetime.now(tzutc()) + datetime.timedelta(minutes=5)  # always stale
+        token = f"token{n}" if n % 2 else ""
+        return {"access_key": f"AK{n}", "secret_key": f"SK{n}", "token": token,
+                "expiry_time": soon.isoformat()}  # fmt: skip
+
+    signed: list[tuple[str, str, str | None]] = []
+    original = OnePassSigV4Auth.add_auth
+
+    def add_auth(auth: OnePassSigV4Auth, request: Any) -> None:
+        # Each request against botocore's signer, with the snapshot botocore handed over.
+        expected = copy.deepcopy(request)
+        SigV4Auth(auth.credentials, "profile", "us-east-1").add_auth(expected)
+        original(auth, request)
+        assert list(request.headers.items()) == list(expected.headers.items())
+        frozen = auth.credentials
+        signed.append((frozen.access_key, frozen.secret_key, frozen.token))
+
+    monkeypatch.setattr(OnePassSigV4Auth, "add_auth", add_auth)
+    cp = CustomerProfiles(region_name="us-east-1")
+    credentials = RefreshableCredentials.create_from_metadata(refresh(), refresh, "test")
+    cp.client._request_signer._credentials = credentials
+    _answering(cp.client, sent)
+    for _ in range(4):
+        _create(cp.client)
+    assert len({access_key for access_key, _, _ in signed}) == 4  # refreshed every time
+    for (access_key, secret, token), request in zip(signed, sent, strict=True):
+        n = int(access_key[2:])
+        assert secret == f"SK{n}"  # key, secret and token of one snapshot
+        assert (token or None) == (f"token{n}" if n % 2 else None)
+        assert f"Credential={access_key}/".encode() in request.headers["Authorization"]
+
+
+def _both(request: AWSRequest, credentials: Credentials, region: str = "us-east-1") -> Any:
+    mine, theirs = copy.deepcopy(request), copy.deepcopy(request)
+    OnePassSigV4Auth(credentials, "profile", region).add_auth(mine)
+    SigV4Auth(credentials, "profile", region).add_auth(theirs)
+    return list(mine.headers.items()), list(theirs.headers.items())
+
+
+def test_a_rotated_secret_is_never_signed_with_the_cached_key() -> None:
+    signatures = set()
+    for secret in ("one", "two", "one"):
+        mine, theirs = _both(_json_request(), Credentials("AKIDEXAMPLE", secret))
+        assert mine == theirs
+        signatures.add(dict(mine)["Authorization"])
+    assert len(signatures) == 2
+
+
+def test_the_signing_key_changes_at_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    auth = OnePassSigV4Auth(Credentials("AKIDEXAMPLE", "secret"), "profile", "us-east-1")
+    for now in (datetime.datetime(2026, 12, 31, 23, 59, 59, 999999), datetime.datetime(2027, 1, 1)):
+        for module in (botocore.auth, botocore.compat):
+            monkeypatch.setattr(module, "get_current_datetime", lambda *a, now=now, **k: now)
+        mine, theirs = _json_request(), _json_request()
+        auth.add_auth(mine)  # one signer instance across the day boundary
+        SigV4Auth(Credentials("AKIDEXAMPLE", "secret"), "profile", "us-east-1").add_auth(theirs)
+        assert list(mine.headers.items()) == list(theirs.headers.items())
+        assert f"/{now:%Y%m%d}/us-east-1/" in mine.headers["Authorization"]
+
+
+def test_threads_signing_at_once_get_botocores_signatures() -> None:
+    # The key and host caches are shared by every thread of the process.
+    mismatches: list[Any] = []
+
+    def work(seed: int) -> None:
+        draw = random.Random(seed)
+        for _ in range(150):
+            region = draw.choice(["us-east-1", "eu-west-2", "ap-south-1"])
+            host = draw.choice([f"profile.{region}.amazonaws.com", f"[::1]:{draw.randrange(99)}"])
+            secret = f"secret{draw.randrange(80)}"
+            credentials = Credentials("AKID", secret, draw.choice([None, "t"]))
+            request = AWSRequest(
+                "POST", f"https://{host}/domains/d{draw.randrange(9)}", data=b'{"a": 1}',
+                headers={"X-N": str(draw.random())},
+            )  # fmt: skip
+            mine, theirs = _both(request, credentials, region)
+            if mine != theirs:
+                mismatches.append((mine, theirs))
+
+    threads = [threading.Thread(target=work, args=(seed,)) for seed in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert mismatches == []
