@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -70,6 +70,8 @@ def validate(operation: str, params: Mapping[str, Any]) -> list[Problem]:
     Returns:
         The problems in the order they were found; empty for a valid request.
     """
+    if _compiled(operation)(params):
+        return []  # the common case: one yes/no check, compiled once per operation
     shape = service_model().operation_model(operation).input_shape
     walker = _Walker()
     if shape is None:
@@ -78,6 +80,159 @@ def validate(operation: str, params: Mapping[str, Any]) -> list[Problem]:
     else:
         walker.visit(shape, params, "", hide=False)
     return walker.problems
+
+
+# --------------------------------------------------------------------------- compiled check
+
+_Check = Callable[[Any], bool]
+
+
+def _ok(_: Any) -> bool:
+    return True
+
+
+@functools.cache
+def _compiled(operation: str) -> _Check:
+    """Whether a request of ``operation`` breaks no constraint: what :class:`_Walker`
+    decides (no problem found), as one function per shape built once, without paths,
+    messages or the list of problems. A request it refuses is walked to name them.
+
+    Built whole for one operation before it is cached (a recursive shape refers to its
+    own function through this build's table), so a thread never sees half of it.
+    """
+    shape = service_model().operation_model(operation).input_shape
+    if shape is None:
+        return lambda params: not params
+    return _Compiler().check(shape)
+
+
+class _Compiler:
+    """Builds the yes/no check of each shape of one operation's input (see
+    :func:`_compiled`); each branch mirrors one method of :class:`_Walker`."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, _Check] = {}
+
+    def check(self, shape: Shape) -> _Check:
+        built = self._built.get(shape.name)
+        if built is not None:
+            return built
+        table = self._built
+        name = shape.name
+        # A stand-in while the shape is being built, for a shape that contains itself.
+        self._built[name] = lambda value: table[name](value)
+        kind = shape.type_name
+        made: _Check
+        if isinstance(shape, StructureShape):
+            made = self._structure(shape)
+        elif isinstance(shape, ListShape):
+            made = self._list(shape)
+        elif isinstance(shape, MapShape):
+            made = self._map(shape)
+        elif kind == "string":
+            made = _string_check(shape)
+        elif kind in ("integer", "long", "double", "float"):
+            made = _number_check(shape, integral=kind in ("integer", "long"))
+        elif kind == "boolean":
+            made = _is_bool
+        elif kind == "timestamp":
+            made = _is_timestamp
+        else:  # blob and document members: the wire layer already decoded them
+            made = _ok
+        self._built[name] = made
+        return made
+
+    def _structure(self, shape: StructureShape) -> _Check:
+        members = {name: self.check(member) for name, member in shape.members.items()}
+        required = tuple(shape.metadata.get("required", ()))
+        union = bool(shape.metadata.get("union"))
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, Mapping):
+                return False
+            for name in required:
+                if value.get(name) is None:
+                    return False
+            sent = 0
+            for name, item in value.items():
+                member = members.get(name)
+                if member is None:
+                    return False  # not a member of the model
+                if item is not None:
+                    if not member(item):
+                        return False
+                    sent += 1
+            return not union or sent == 1
+
+        return check
+
+    def _list(self, shape: ListShape) -> _Check:
+        item_ok = self.check(shape.member)
+        size_ok = _size_check(shape)
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, (list, tuple)) or not size_ok(len(value)):
+                return False
+            return all(item_ok(item) for item in value)
+
+        return check
+
+    def _map(self, shape: MapShape) -> _Check:
+        key_ok = self.check(shape.key)
+        value_ok = self.check(shape.value)
+        size_ok = _size_check(shape)
+
+        def check(value: Any) -> bool:
+            if not isinstance(value, Mapping) or not size_ok(len(value)):
+                return False
+            return all(key_ok(key) and value_ok(item) for key, item in value.items())
+
+        return check
+
+
+def _size_check(shape: Shape) -> Callable[[int], bool]:
+    low = shape.metadata.get("min")
+    high = shape.metadata.get("max")
+    low = 0 if low is None else low
+    high = math.inf if high is None else high
+    return lambda size: low <= size <= high
+
+
+def _string_check(shape: Shape) -> _Check:
+    size_ok = _size_check(shape)
+    source = shape.metadata.get("pattern")
+    search = compile_pattern(source).search if source is not None else None
+    allowed = frozenset(shape.metadata.get("enum") or ())
+
+    def check(value: Any) -> bool:
+        if not isinstance(value, str) or not size_ok(len(value)) or has_unpaired_surrogate(value):
+            return False
+        if search is not None and search(value) is None:
+            return False
+        return not allowed or value in allowed
+
+    return check
+
+
+def _number_check(shape: Shape, *, integral: bool) -> _Check:
+    accepted: tuple[type, ...] = (int,) if integral else (int, float)
+    low = shape.metadata.get("min")
+    high = shape.metadata.get("max")
+
+    def check(value: Any) -> bool:
+        if isinstance(value, bool) or not isinstance(value, accepted):
+            return False
+        if low is None and high is None:
+            return True
+        if isinstance(value, float) and math.isnan(value):
+            return False  # NaN is outside every range
+        return (low is None or value >= low) and (high is None or value <= high)
+
+    return check
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
 
 
 # --------------------------------------------------------------------------- patterns

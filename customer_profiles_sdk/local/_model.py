@@ -7,6 +7,7 @@ This module holds the few model facts the emulator's layers share:
 
 * :func:`service_model`, loaded once from botocore;
 * :func:`paging` - how an operation pages (token member, page-size member, result list);
+* :func:`shapes_holding` - the shapes under which values of given shapes can occur;
 * :func:`implemented_operations` - the operations that have a handler (the 39 of the
   seed API surface, ``service-spec.md``).
 """
@@ -17,7 +18,7 @@ import functools
 from dataclasses import dataclass
 
 import botocore.session
-from botocore.model import ServiceModel, StructureShape
+from botocore.model import ListShape, MapShape, ServiceModel, Shape, StructureShape
 
 #: botocore's name of the service.
 SERVICE_NAME = "customer-profiles"
@@ -32,9 +33,42 @@ def service_model() -> ServiceModel:
     return botocore.session.get_session().get_service_model(SERVICE_NAME)
 
 
+@functools.cache
+def shapes_holding(names: frozenset[str]) -> frozenset[str]:
+    """The names of the model's shapes under which a value of one of the shapes ``names``
+    can occur, at any depth (those shapes included): a walk of a request for such values
+    can skip every member whose shape is not in the answer."""
+    model = service_model()
+    shapes = [model.shape_for(name) for name in model.shape_names]
+    holding = set(names)
+    grew = True
+    while grew:  # to a fixed point (a shape may hold a shape found on a later pass)
+        grew = False
+        for shape in shapes:
+            if shape.name not in holding and any(c.name in holding for c in _children(shape)):
+                holding.add(shape.name)
+                grew = True
+    return frozenset(holding)
+
+
+def _children(shape: Shape) -> list[Shape]:
+    if isinstance(shape, StructureShape):
+        return list(shape.members.values())
+    if isinstance(shape, ListShape):
+        return [shape.member]
+    if isinstance(shape, MapShape):
+        return [shape.key, shape.value]
+    return []
+
+
 def is_model_operation(operation: str) -> bool:
     """Whether ``operation`` is an operation of the model (implemented or not)."""
-    return operation in service_model().operation_names
+    return operation in _operation_names()
+
+
+@functools.cache
+def _operation_names() -> frozenset[str]:
+    return frozenset(service_model().operation_names)  # botocore's is a list
 
 
 @dataclass(frozen=True)

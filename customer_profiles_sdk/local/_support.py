@@ -26,7 +26,7 @@ from typing import Any
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from ._errors import ServiceFault, bad_request
-from ._model import service_model
+from ._model import service_model, shapes_holding
 
 #: Model shape name -> the enum values the emulator implements.
 IMPLEMENTED: dict[str, frozenset[str]] = {
@@ -123,25 +123,29 @@ def unsupported_values(operation: str, params: Mapping[str, Any]) -> list[str]:
     shape = service_model().operation_model(operation).input_shape
     found: list[str] = []
     if shape is not None:
-        _walk(shape, params, "", found)
+        holding = shapes_holding(frozenset(IMPLEMENTED))
+        if shape.name in holding:  # most inputs hold none of those shapes: no walk
+            _walk(shape, params, "", found, holding)
     return found
 
 
-def _walk(shape: Shape, value: Any, path: str, found: list[str]) -> None:
+def _walk(shape: Shape, value: Any, path: str, found: list[str], holding: frozenset[str]) -> None:
     if isinstance(shape, StructureShape):
         if isinstance(value, Mapping):
             for name, member in shape.members.items():
                 item = value.get(name)
-                if item is not None:
-                    _walk(member, item, f"{path}.{name}" if path else name, found)
+                if item is not None and member.name in holding:
+                    _walk(member, item, f"{path}.{name}" if path else name, found, holding)
     elif isinstance(shape, ListShape):
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and shape.member.name in holding:
             for index, item in enumerate(value):
-                _walk(shape.member, item, f"{path}[{index}]", found)
+                _walk(shape.member, item, f"{path}[{index}]", found, holding)
     elif isinstance(shape, MapShape):
         if isinstance(value, Mapping):
             for key, item in value.items():
-                _walk(shape.key, key, f"{path} (a key)", found)
-                _walk(shape.value, item, f"{path}[…]", found)
+                if shape.key.name in holding:
+                    _walk(shape.key, key, f"{path} (a key)", found, holding)
+                if shape.value.name in holding:
+                    _walk(shape.value, item, f"{path}[…]", found, holding)
     elif isinstance(value, str) and not implemented(shape.name, value):
         found.append(f"{path} {value}")
