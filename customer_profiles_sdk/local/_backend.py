@@ -19,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,7 @@ from ._workflows import WorkflowHooks
 from .segments import _hooks as _segment_hooks
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
     from datetime import datetime
 
     from botocore.client import BaseClient
@@ -468,7 +468,7 @@ class LocalBackend(
         Raises:
             TypeError: if ``client`` is not a Customer Profiles client.
         """
-        from botocore.awsrequest import AWSResponse, HTTPHeaders
+        from botocore.awsrequest import AWSResponse
 
         if client.meta.service_model.service_name != SERVICE_NAME:
             raise TypeError("attach() takes a boto3 'customer-profiles' client")
@@ -476,16 +476,20 @@ class LocalBackend(
         region = client.meta.region_name or DEFAULT_REGION
 
         def answer(request: Any, **_: Any) -> AWSResponse:
-            headers = {str(k): _text(v) for k, v in request.headers.items()}
             # In-process the client's own region is known (an unsigned client, such as
             # LocalBackend.client(), has no credential scope to read it from).
             response = self.handle_http(
-                request.method, request.url, headers, _body_bytes(request), region=region
+                request.method,
+                request.url,
+                _RequestHeaders(request.headers),
+                _body_bytes(request),
+                region=region,
             )
-            reply_headers = HTTPHeaders()
-            for key, value in response.headers.items():
-                reply_headers[key] = value
-            return AWSResponse(request.url, response.status, reply_headers, _RawBody(response.body))
+            # AWSResponse copies the headers into its own case-insensitive HeadersDict
+            # (the stubs ask for an HTTPHeaders, which would only be copied again).
+            reply_headers: Any = response.headers
+            body = _RawBody(response.body)
+            return AWSResponse(request.url, response.status, reply_headers, body)
 
         hook: Any = answer  # the stubs type event handlers as returning None
         # botocore ignores a second register() with the same unique_id: unregister first
@@ -722,6 +726,26 @@ def _load_handlers() -> dict[str, Handler]:
 
 def _text(value: str | bytes) -> str:
     return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+class _RequestHeaders(Mapping[str, str]):
+    """A botocore request's headers as text, read only where asked for (most operations
+    read none: their members are in the path and the body)."""
+
+    def __init__(self, headers: Any) -> None:
+        self._headers = headers
+
+    def __getitem__(self, name: str) -> str:
+        value = self._headers[name]
+        if value is None:
+            raise KeyError(name)
+        return _text(value)
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(name) for name in self._headers)
+
+    def __len__(self) -> int:
+        return len(self._headers)
 
 
 def _body_bytes(request: Any) -> bytes:

@@ -352,17 +352,25 @@ class Faults:
 
     def delay_for(self, operation: str) -> float:
         """The delay to apply to a call of ``operation`` (seconds)."""
+        if not self._latency:  # nothing configured: no lock (see take_before)
+            return 0.0
         with self._lock:
             return self._latency.get(operation, self._latency.get(None, 0.0))
 
     def take_before(self, operation: str) -> ServiceFault | None:
         """Consume one ``fail_next`` injection for ``operation``, if any (else draw the
         ``fail_fraction`` ones)."""
+        if not self._before and not self._fractions:
+            # Nothing injected (the common case) answers without the lock; an injection
+            # racing with this call is as if it had been made just after it.
+            return None
         return self._take(self._before, operation) or self._draw(operation, False)
 
     def take_after(self, operation: str) -> ServiceFault | None:
         """Consume one ``fail_after_commit`` injection for ``operation``, if any (else
         draw the ``fail_fraction(after_commit=True)`` ones)."""
+        if not self._after and not self._fractions:  # as in take_before
+            return None
         return self._take(self._after, operation) or self._draw(operation, True)
 
     def take_item(self, operation: str, item_id: str) -> tuple[int, str] | None:

@@ -25,8 +25,8 @@ import base64
 import functools
 import json
 import math
+import os
 import re
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from botocore.model import ListShape, MapShape, Shape, StructureShape
 
 from ._errors import STATUS_BY_CODE, ServiceFault, bad_request
-from ._model import service_model
+from ._model import service_model, shapes_holding
 
 #: Region used when a request carries no SigV4 credential scope. [A]
 DEFAULT_REGION = "us-east-1"
@@ -204,42 +204,82 @@ def parse_params(
             wrong type. Other type mismatches (an object where the model has a string, a
             string where it has a list ...) are left to the model check, which names them.
     """
-    shape = service_model().operation_model(operation).input_shape
+    plan = _request_plan(operation)
     params: dict[str, Any] = {}
-    if not isinstance(shape, StructureShape):
+    if plan is None:
         return params
-    qs = parse_qs(query, keep_blank_values=True)
-    payload_member = shape.serialization.get("payload")
-    for name, member in shape.members.items():
-        location = member.serialization.get("location")
-        wire = member.serialization.get("name", name)
-        if location == "uri" and wire in labels:
-            params[name] = _from_text(member, [labels[wire]], name)
-        elif location == "querystring" and wire in qs:
-            params[name] = _from_text(member, qs[wire], name)
-        elif location == "header":
-            value = _header(headers, str(wire).lower())
-            if value is not None:
-                params[name] = _from_text(member, [value], name)
-    located = {n for n, m in shape.members.items() if m.serialization.get("location")}
+    if plan.located:
+        qs = parse_qs(query, keep_blank_values=True) if query else {}
+        for name, member, location, wire in plan.located:
+            if location == "uri" and wire in labels:
+                params[name] = _from_text(member, [labels[wire]], name)
+            elif location == "querystring" and wire in qs:
+                params[name] = _from_text(member, qs[wire], name)
+            elif location == "header":
+                value = _header(headers, wire.lower())
+                if value is not None:
+                    params[name] = _from_text(member, [value], name)
     if not body.strip():
         return params  # no body: every body member is absent
     document = _json_body(body)
-    if payload_member:
+    if plan.payload is not None:
         if document is not None:
-            params[payload_member] = _from_json(
-                shape.members[payload_member], document, payload_member
-            )
+            params[plan.payload] = _from_json(plan.members[plan.payload], document, plan.payload)
         return params
     if not isinstance(document, dict):  # an array, a string, a number, true or null
         raise bad_request("The request body must be a JSON object")
+    members = plan.members
     for name, value in document.items():
-        if name in located:
+        if name in plan.located_names:
             continue  # path/query/header members are taken from their own location
-        known = shape.members.get(name)
-        # Unknown members are kept: the model check reports them by name.
-        params[name] = value if known is None else _from_json(known, value, name)
+        known = members.get(name)
+        # Unknown members are kept: the model check reports them by name. A member whose
+        # shape holds no integer or timestamp is taken as parsed.
+        if known is None or known.name not in _typed():
+            params[name] = value
+        else:
+            params[name] = _from_json(known, value, name)
     return params
+
+
+@dataclass(frozen=True)
+class _RequestPlan:
+    """What :func:`parse_params` reads of an operation's input shape (built once)."""
+
+    #: (member, shape, location, wire name) of the path, query and header members.
+    located: tuple[tuple[str, Shape, str, str], ...]
+    located_names: frozenset[str]
+    members: dict[str, Shape]
+    payload: str | None
+
+
+@functools.cache
+def _request_plan(operation: str) -> _RequestPlan | None:
+    shape = service_model().operation_model(operation).input_shape
+    if not isinstance(shape, StructureShape):
+        return None
+    located = tuple(
+        (name, member, str(where), str(member.serialization.get("name", name)))
+        for name, member in shape.members.items()
+        if (where := member.serialization.get("location"))
+    )
+    return _RequestPlan(
+        located=located,
+        located_names=frozenset(name for name, _, _, _ in located),
+        members=dict(shape.members),
+        payload=shape.serialization.get("payload"),
+    )
+
+
+@functools.cache
+def _typed() -> frozenset[str]:
+    """The names of the shapes that hold an integer, a long or a timestamp at some depth:
+    their values go through :func:`_from_json`; any other is taken as parsed."""
+    model = service_model()
+    leaves = (model.shape_for(name) for name in model.shape_names)
+    return shapes_holding(
+        frozenset(s.name for s in leaves if s.type_name in ("integer", "long", "timestamp"))
+    )
 
 
 class _BadNumberError(ValueError):
@@ -288,7 +328,11 @@ def _json_body(body: bytes) -> Any:
         ) from None
     except RecursionError:
         raise _too_deep() from None
-    if _depth_exceeds(document, MAX_JSON_DEPTH):
+    # Nesting deeper than the limit takes more opening brackets than the limit: a body
+    # with fewer (brackets inside strings counted too) need not be walked.
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH and _depth_exceeds(
+        document, MAX_JSON_DEPTH
+    ):
         raise _too_deep()
     return document
 
@@ -441,7 +485,18 @@ def _timestamp_text(value: str) -> float | None:
 
 
 def _base_headers() -> dict[str, str]:
-    return {"Content-Type": "application/json", "x-amzn-RequestId": str(uuid.uuid4())}
+    return {"Content-Type": "application/json", "x-amzn-RequestId": request_id()}
+
+
+def request_id() -> str:
+    """A fresh request id in the service's form, a random (version 4) UUID: what
+    ``str(uuid.uuid4())`` gives, without building a ``UUID`` (a third of the time)."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+#: The RFC 4122 variant: the two high bits of the clock-sequence byte are ``10``.
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def success_response(operation: str, result: Mapping[str, Any]) -> HttpResponse:
@@ -450,11 +505,10 @@ def success_response(operation: str, result: Mapping[str, Any]) -> HttpResponse:
     Members the model binds to a header or to the status code go there; every other
     member goes into the JSON body, with timestamps as epoch seconds.
     """
-    shape = service_model().operation_model(operation).output_shape
+    members = _output_members(operation)
     headers = _base_headers()
     status = 200
     body: dict[str, Any] = {}
-    members = shape.members if isinstance(shape, StructureShape) else {}
     for name, value in result.items():
         if value is None:
             continue
@@ -464,10 +518,18 @@ def success_response(operation: str, result: Mapping[str, Any]) -> HttpResponse:
             status = int(value)
         elif member is not None and location == "header":
             headers[str(member.serialization.get("name", name))] = _text_out(value)
+        elif isinstance(value, (str, int, float)):
+            body[name] = value  # text, numbers and booleans are written as they are
         else:
             # Members unknown to the shape are kept so that conformance checks see them.
             body[name] = _to_json(member, value)
     return HttpResponse(status, headers, json.dumps(body).encode("utf-8"))
+
+
+@functools.cache
+def _output_members(operation: str) -> dict[str, Shape]:
+    shape = service_model().operation_model(operation).output_shape
+    return dict(shape.members) if isinstance(shape, StructureShape) else {}
 
 
 def _text_out(value: Any) -> str:

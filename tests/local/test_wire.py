@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from datetime import datetime, timezone
 from typing import Any
 
@@ -14,7 +15,7 @@ from customer_profiles_sdk._service import SEED_OPERATIONS, service_model
 from customer_profiles_sdk.local import LocalBackend, _registry
 from customer_profiles_sdk.local._backend import _load_handlers
 from customer_profiles_sdk.local._errors import STATUS_BY_CODE, ServiceFault
-from customer_profiles_sdk.local._wire import parse_params, region_of, route
+from customer_profiles_sdk.local._wire import parse_params, region_of, request_id, route
 from tests.local._conformance import ConformanceError, output_problems
 
 ARN = "arn:aws:profile:us-east-1:123456789012:domains/shop"
@@ -222,6 +223,19 @@ def test_every_response_has_a_fresh_request_id(client: Any, override_handler: An
     assert first
     assert second
     assert first != second
+
+
+def test_request_ids_are_random_version_4_uuids() -> None:
+    ids = [request_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text  # lower-case, dashed, 36 characters
+        assert parsed.version == 4
+        assert parsed.variant == uuid.RFC_4122
+    # every hex digit of the random part turns up (it is not a counter or a constant)
+    assert {c for text in ids for c in text[:8]} == set("0123456789abcdef")
+    assert {text[19] for text in ids} == set("89ab")
 
 
 def test_handler_crash_is_an_internal_server_error_without_details(
