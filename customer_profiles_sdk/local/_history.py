@@ -76,28 +76,43 @@ def _object(body: str | None) -> Any:
         return body
 
 
+def content_text(rec: HistoryRec, profile_id: str) -> str:
+    """A record's ``Content``: an object's record keeps the body as it was ingested (an
+    immutable text) and is put in the records' form only when read."""
+    return _content(_object(rec.content), profile_id) if rec.raw else rec.content
+
+
 def append(
     ctx: Context,
     domain: DomainRec,
     profile_id: str,
     action: str,
-    content: dict[str, Any],
+    content: dict[str, Any] | str | None,
     *,
     at: float,
     by_service: bool,
     object_type: str = PROFILE_TYPE,
     unique_key: str | None = None,
 ) -> HistoryRec:
-    """Append one record to ``profile_id``'s history: O(1), whatever the history holds."""
+    """Append one record to ``profile_id``'s history: O(1), whatever the history holds.
+
+    ``content`` is the record's document, or an object's body (JSON text), kept as it is
+    until the record is read (:func:`content_text`).
+    """
+    if isinstance(content, str) and content:
+        text, raw = content, True
+    else:
+        text, raw = _content(content if isinstance(content, dict) else {}, profile_id), False
     rec = HistoryRec(
         record_id=ctx.new_id(),
         object_type=object_type,
         action=action,
         created_at=at,
         seq=ctx.seq(),
-        content=_content(content, profile_id),
+        content=text,
         performed_by=SERVICE_PRINCIPAL if by_service else caller_arn(ctx),
         unique_key=unique_key,
+        raw=raw,
     )
     domain.history.setdefault(profile_id, {})[rec.record_id] = rec
     _index.note_history(domain, profile_id, rec)
@@ -119,7 +134,7 @@ def record(ctx: Context, change: Change) -> None:
     pid = profile.profile_id
     at, by_service = change.at, change.by_service
 
-    def add(action: str, content: dict[str, Any], **kw: Any) -> None:
+    def add(action: str, content: dict[str, Any] | str | None, **kw: Any) -> None:
         append(ctx, domain, pid, action, content, at=at, by_service=by_service, **kw)
 
     if kind is ChangeKind.PROFILE_CREATED:
@@ -131,7 +146,7 @@ def record(ctx: Context, change: Change) -> None:
             add("CREATED", _profile_doc(profile))
         add(
             "INGESTED",
-            _object(change.object_body),
+            change.object_body,
             object_type=change.object_type or PROFILE_TYPE,
             unique_key=change.object_key,
         )
@@ -146,7 +161,7 @@ def record(ctx: Context, change: Change) -> None:
         action = "EXPIRED" if kind is ChangeKind.OBJECT_EXPIRED else "DELETED_BY_CUSTOMER"
         add(
             action,
-            _object(change.object_body),
+            change.object_body,
             object_type=change.object_type or PROFILE_TYPE,
             unique_key=change.object_key,
         )
@@ -230,7 +245,7 @@ def get_profile_history_record(ctx: Context, req: Request) -> Response:
     if rec is None:
         raise not_found(f"History record {req['Id']} does not exist for profile {req['ProfileId']}")
     out = _summary(rec)
-    out["Content"] = rec.content
+    out["Content"] = content_text(rec, req["ProfileId"])
     return out
 
 

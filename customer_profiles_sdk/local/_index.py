@@ -292,8 +292,8 @@ def holders_after(
             walks += [
                 _after(held[value], after) for value in dict.fromkeys(values) if value in held
             ]
-    if len(walks) == 1:
-        return walks[0]
+    if len(walks) <= 1:
+        return walks[0] if walks else iter(())
     return _distinct(heapq.merge(*walks))
 
 

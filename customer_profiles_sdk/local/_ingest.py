@@ -155,9 +155,10 @@ def _plan_records(
 ) -> list[_RecordPlan]:
     """Which standard records this object feeds, found by their identifier keys (D8)."""
     kinds = [t.kind for t in targets.values() if t.kind != "_profile"]
-    for kind, (identifier, _) in STANDARD_KINDS.items():
-        if any(identifier in k.ids and k.value for k in keys):
-            kinds.append(kind)
+    identified = {ident for k in keys if k.value for ident in k.ids}
+    kinds += [kind for kind, (identifier, _) in STANDARD_KINDS.items() if identifier in identified]
+    if not kinds:
+        return []
     plans = []
     for kind in dict.fromkeys(kinds):
         identifier = STANDARD_KINDS[kind][0]
@@ -476,54 +477,60 @@ def ingest_object(
             return Ingested(unique_key, None, False)
         from ._profiles import create_profile_record
 
-        profile = create_profile_record(ctx, domain, {}, inferred=True, provenance_source=type_name)
+        profile = create_profile_record(
+            ctx, domain, {}, inferred=True, provenance_source=type_name, index=False
+        )
         created = True
 
-    now = ctx.now()
-    expires_at = ctx.expires_at(domain, definition.get("ExpirationDays"))
-    # Step 6: store (a replacement keeps its key, gets a fresh ingestion time) [A].
-    if transient is None:
-        object_keys: dict[str, list[str]] = {}
+    try:
+        now = ctx.now()
+        expires_at = ctx.expires_at(domain, definition.get("ExpirationDays"))
+        # Step 6: store (a replacement keeps its key, gets a fresh ingestion time) [A].
+        if transient is None:
+            object_keys: dict[str, list[str]] = {}
+            for key in keys:
+                if key.value:
+                    _add_value(object_keys, key.name, key.value)
+            _index.add_object(
+                domain,
+                ObjectRec(
+                    unique_key=unique_key,
+                    object_type=type_name,
+                    profile_id=profile.profile_id,
+                    body=body,
+                    keys=object_keys,
+                    ingested_at=now,
+                    expires_at=expires_at,
+                    seq=ctx.seq(),
+                    fields=dict(values),
+                ),
+            )
+
+        # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as
+        # a searchable key too (2023 ticket example).
         for key in keys:
-            if key.value:
-                _add_value(object_keys, key.name, key.value)
-        _index.add_object(
-            domain,
-            ObjectRec(
-                unique_key=unique_key,
-                object_type=type_name,
-                profile_id=profile.profile_id,
-                body=body,
-                keys=object_keys,
-                ingested_at=now,
-                expires_at=expires_at,
-                seq=ctx.seq(),
-                fields=dict(values),
-            ),
-        )
+            if not key.value or key.name == "_profileId" or "LOOKUP_ONLY" in key.ids:
+                continue
+            if "NEW_ONLY" in key.ids and not created:
+                continue
+            _keys.store_key(profile, key.name, key.value, type_name)
 
-    # Step 7: keys stored on the profile (D3, D5, D8); [A] the UNIQUE value is stored as
-    # a searchable key too (2023 ticket example).
-    for key in keys:
-        if not key.value or key.name == "_profileId" or "LOOKUP_ONLY" in key.ids:
-            continue
-        if "NEW_ONLY" in key.ids and not created:
-            continue
-        _keys.store_key(profile, key.name, key.value, type_name)
+        # Step 8: standard objects.
+        _write_profile(domain, profile, type_name, definition, targets, values)
+        if created:
+            _infer_contact_fields(profile, type_name, definition, values)
+        _write_records(ctx, domain, profile, type_name, plans, targets, values, keys)
 
-    # Step 8: standard objects.
-    _write_profile(domain, profile, type_name, definition, targets, values)
-    if created:
-        _infer_contact_fields(profile, type_name, definition, values)
-    _write_records(ctx, domain, profile, type_name, plans, targets, values, keys)
-
-    # Step 9 and 10. [A] the profile's expiration clock restarts; calculated attributes
-    # need no invalidation because they are evaluated on every read.
-    if transient is None:
-        _evict(ctx, domain, profile.profile_id, type_name)
-    profile.updated_at = now
-    profile.expires_at = expires_at
-    _index.reindex_profile(domain, profile)
+        # Step 9 and 10. [A] the profile's expiration clock restarts; calculated attributes
+        # need no invalidation because they are evaluated on every read.
+        if transient is None:
+            _evict(ctx, domain, profile.profile_id, type_name)
+        profile.updated_at = now
+        profile.expires_at = expires_at
+    finally:
+        # Once, after every write (a profile created above is not indexed before),
+        # and even if a write failed: the index must match the records.
+        _index.reindex_profile(domain, profile)
     if transient is None:
         notify(
             ctx,

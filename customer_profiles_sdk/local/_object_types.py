@@ -229,8 +229,12 @@ class Target:
     path: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_target(target: str) -> Target:
-    """Parse and check a Target (spec 6.1); ``BadRequest`` when it is not allowed."""
+    """Parse and check a Target (spec 6.1); ``BadRequest`` when it is not allowed.
+
+    Each text is parsed once (every ingested object reads its type's targets); a refused
+    one is not remembered and is refused again."""
     match = _TARGET.match(target)
     if not match:
         raise bad_request(f"Target {target} is not a standard object accessor")

@@ -54,6 +54,7 @@ def create_profile_record(
     *,
     inferred: bool,
     provenance_source: str,
+    index: bool = True,
 ) -> ProfileRec:
     """Create, store and return a new profile of ``domain``.
 
@@ -63,6 +64,9 @@ def create_profile_record(
         fields: standard profile members in wire form (without ``ProfileId``).
         inferred: True when ingestion creates the profile.
         provenance_source: who wrote the fields (``MANUAL`` or an object type name).
+        index: index the profile now; ``False`` when the caller writes more of it
+            and then calls :func:`._index.reindex_profile` itself (ingestion), so
+            that the profile is indexed once.
 
     Returns:
         The stored profile record.
@@ -84,7 +88,8 @@ def create_profile_record(
         inferred=inferred,
     )
     domain.profiles[profile.profile_id] = profile
-    _index.reindex_profile(domain, profile)
+    if index:
+        _index.reindex_profile(domain, profile)
     return profile
 
 

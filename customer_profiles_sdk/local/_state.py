@@ -260,10 +260,12 @@ class HistoryRec:
     action: str
     created_at: float
     seq: int
-    #: The record's ``Content``: compact JSON text, keys sorted (GetProfileHistoryRecord).
+    #: The record's ``Content``: compact JSON text, keys sorted (GetProfileHistoryRecord);
+    #: with ``raw``, the object's body as it was ingested, put in that form when read.
     content: str
     performed_by: str
     unique_key: str | None = None
+    raw: bool = False
 
 
 @dataclass

@@ -271,3 +271,35 @@ def test_object_expiry_is_recorded_by_the_service() -> None:
     assert expired[0]["ProfileObjectUniqueKey"] == key
     assert expired[0]["PerformedBy"] == "profile.amazonaws.com"
     assert expired[0]["CreatedAt"].timestamp() == pytest.approx(ingested_at + DAY)
+
+
+def test_an_ingested_records_content_is_the_object_in_compact_sorted_form(
+    tmp_path: Any,
+) -> None:
+    # The record keeps the body as it was sent and puts it in the records' form (compact,
+    # keys sorted, non-ASCII as is) when read: before and after a state file alike.
+    backend = LocalBackend()
+    client = backend.client()
+    _domain(client)
+    _order_type(client)
+    body = '{ "total" : 10,\n  "orderId": "o-1", "email": "zoë@example.com",'
+    body += ' "a": [1, {"y": 2, "x": 1}] }'
+    client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+    pid = client.search_profiles(DomainName=D, KeyName="_email", Values=["zoë@example.com"])[
+        "Items"
+    ][0]["ProfileId"]
+    expected = '{"a":[1,{"x":1,"y":2}],"email":"zoë@example.com","orderId":"o-1","total":10}'
+
+    def content(of: LocalBackend) -> str:
+        listed = _history(of.client(), pid, ActionType="INGESTED")
+        record = of.client().get_profile_history_record(
+            DomainName=D, ProfileId=pid, Id=listed[0]["Id"]
+        )
+        return str(record["Content"])
+
+    assert content(backend) == expected
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    other = LocalBackend()
+    other.load_state(path)
+    assert content(other) == expected
