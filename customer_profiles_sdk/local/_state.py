@@ -31,7 +31,7 @@ TRANSIENT = "transient"
 MANUAL = "manual"
 
 
-@dataclass
+@dataclass(slots=True)
 class ProfileRec:
     """One profile: the standard profile object and its stored search keys."""
 
@@ -54,7 +54,7 @@ class ProfileRec:
     inferred: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ObjectRec:
     """One ingested profile object of a custom (or template-backed) object type."""
 
@@ -73,7 +73,7 @@ class ObjectRec:
     fields: dict[str, str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class StandardRec:
     """One standard-object record (``_asset``, ``_case``, ``_order``, ...)."""
 
@@ -251,7 +251,7 @@ class IdentityJobRec:
     stats: dict[str, int] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class HistoryRec:
     """One profile history record (spec identity-history-jobs 3.1); immutable."""
 
