@@ -19,6 +19,7 @@ per emulated day, and only when something changed since the previous snapshot.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from typing import Any
 
 from ._changes import Change, ChangeKind, subscribe
@@ -83,18 +84,23 @@ def profile_values(fields: dict[str, Any]) -> dict[str, str]:
 def _remember(state: AttributeState, type_name: str, attribute: str, value: str, at: float) -> None:
     """Put ``value`` at the front of the attribute's store; evict past 350 KB. [A] 4.3"""
     value = value[:MAX_VALUE]
-    store = state.values.setdefault(type_name, {}).setdefault(attribute, {})
+    stores = state.values.setdefault(type_name, {})
+    store = stores.get(attribute)
+    if not isinstance(store, OrderedDict):
+        # An OrderedDict evicts its oldest value in O(1); a dict's first key is found
+        # by skipping the slots of every key deleted before it (O(store) once the store
+        # is full). A store read from a state file is a plain dict: converted once.
+        store = stores[attribute] = OrderedDict(store or {})
     sizes = state.sizes.setdefault(type_name, {})
     size = sizes.get(attribute, 0)
     if value in store:
-        del store[value]  # re-ingesting moves it to the front
+        store.move_to_end(value)  # re-ingesting moves it to the front
     else:
         size += len(value.encode("utf-8"))
     store[value] = at
     while size > STORE_BYTES:
-        oldest = next(iter(store))
+        oldest, _ = store.popitem(last=False)
         size -= len(oldest.encode("utf-8"))
-        del store[oldest]
     sizes[attribute] = size
 
 

@@ -200,3 +200,45 @@ def test_enabling_the_data_store_later_and_the_hook(frozen: Any) -> None:
     out = _stats(client)
     assert out["Statistics"]["Average"] == 5
     assert out["CalculatedAt"].timestamp() == TEN_AM
+
+
+def test_a_full_value_store_keeps_its_order_across_a_state_file(tmp_path: Any) -> None:
+    # Eviction takes the oldest value; a value ingested again moves to the front; a
+    # store read back from a state file goes on in the same order.
+    backend = LocalBackend()
+    client = backend.client()
+    _setup(client, data_store=False)
+    for i in range(360):
+        _put(client, f"o{i}", 1, status=f"{i:04d}" + "x" * 996)
+    _put(client, "again", 1, status="0005" + "x" * 996)  # at the front now
+
+    def statuses(of: Any) -> list[str]:
+        values: list[str] = []
+        token: dict[str, Any] = {}
+        while True:
+            page = of.list_object_type_attribute_values(
+                DomainName=D, ObjectTypeName="Order", AttributeName="status", **token
+            )
+            values += [v["Value"][:4] for v in page["Items"]]
+            if "NextToken" not in page:
+                return values
+            token = {"NextToken": page["NextToken"]}
+
+    before = statuses(client)
+    assert before[:2] == ["0005", "0359"]
+    assert len(before) == 358
+    assert before[-1] == "0002"  # 0000 and 0001 evicted
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    other = LocalBackend()
+    other.load_state(path)
+    reloaded = other.client()
+    assert statuses(reloaded) == before
+    for i in range(360, 363):
+        _put(reloaded, f"o{i}", 1, status=f"{i:04d}" + "x" * 996)
+    after = statuses(reloaded)
+    assert after[:4] == ["0362", "0361", "0360", "0005"]
+    # the three oldest went (0002-0004); 0005 had moved to the front
+    assert after[-1] == "0006"
+    assert "0004" not in after
+    assert len(after) == 358
