@@ -285,6 +285,17 @@ def main() -> None:
             f"{name}: min {min(rates):.0f}/s, max/min {max(rates) / min(rates):.2f} "
             "(goal >= 2000/s, within 1.5x)"
         )
+    # The emulator's share of a call: its median call less the ceiling's (botocore's side).
+    for operation, key in (("CreateProfile", "create"), ("PutProfileObject", "put")):
+        client_us = 1e6 / ceiling[f"{key}_single"]
+        shares = ", ".join(
+            f"{1e6 / results[s][f'{key}_single_per_s'] - client_us:.0f}" for s in sizes
+        )
+        ratios = ", ".join(f"{results[s][f'{key}_per_s'] / ceiling[key]:.2f}" for s in sizes)
+        print(
+            f"{operation}: emulator's share of the median call {shares} us at {args.sizes} "
+            f"profiles (botocore's {client_us:.0f} us); rounds / ceiling {ratios}"
+        )
 
 
 if __name__ == "__main__":
