@@ -1065,6 +1065,27 @@ def test_deeply_nested_objects_are_refused(backend, client, domain, depth):
     assert backend.calls[-1].status == 400
 
 
+@pytest.mark.parametrize(("brackets", "refused"), [(255, False), (256, True)])
+def test_the_nesting_limit_is_exact(backend, client, domain, brackets, refused):
+    # The top object is level 1: 255 nested lists inside it reach MAX_DEPTH (256) exactly.
+    client.create_profile(DomainName=D, AccountNumber="A-1")
+    order_type(client)
+    body = '{"orderNo": "o1", "account": "A-1", "n": ' + "[" * brackets + "]" * brackets + "}"
+    if refused:
+        with pytest.raises(client.exceptions.BadRequestException, match="nested"):
+            client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+    else:
+        client.put_profile_object(DomainName=D, ObjectTypeName="Order", Object=body)
+        assert backend.calls[-1].status == 200
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(client, domain):
+    pid = client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"]
+    order_type(client)
+    put(client, "Order", {"orderNo": "o1", "account": "A-1", "note": "{[" * 300})
+    assert objects(client, "Order", pid)[0]["Object"]["note"] == "{[" * 300
+
+
 def test_moderately_nested_objects_are_accepted(client, domain):
     pid = client.create_profile(DomainName=D, AccountNumber="A-1")["ProfileId"]
     order_type(client)
