@@ -25,7 +25,6 @@ the grouping procedure follow the spec; each undocumented detail is marked [A].
 
 from __future__ import annotations
 
-import bisect
 import functools
 import gc
 import hashlib
@@ -35,6 +34,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from sortedcontainers import SortedList
 
 #: Rule attributes that are not attribute *types* [D307][D301].
 PLAIN_ATTRIBUTES = frozenset(
@@ -317,7 +318,10 @@ class RuleIndex:
         #: The configuration generation this index was built for (owner's bookkeeping).
         self.generation = 0
         self.by_match_id: dict[str, str] = {}  # MatchId -> anchor
-        self._ordered: list[Group] | None = None  # cache of _in_order()
+        #: (anchor order, anchor) of every group, sorted, kept up to date by _install and
+        #: _drop_group: a page of groups_after is a bisection plus what it reads.
+        self._ordered: SortedList[tuple[tuple[float, str], str]] = SortedList()
+        self._order_of: dict[str, tuple[float, str]] = {}  # anchor -> its key there
         self.entries: dict[str, _Entry] = {}
         self.buckets: list[dict[tuple[str, ...], set[str]]] = [{} for _ in cfg.levels]
         #: (attribute, value without subtype) -> profiles holding it (pooled, step 4).
@@ -489,15 +493,23 @@ class RuleIndex:
         return groups
 
     def _install(self, groups: list[Group]) -> None:
-        self._ordered = None
         for group in groups:
+            self._unorder(group.anchor)
+            order = self.entries[group.anchor].order
+            self._order_of[group.anchor] = order
+            self._ordered.add((order, group.anchor))
             self.groups[group.anchor] = group
             self.by_match_id[group.match_id(self.domain)] = group.anchor
             for pid in group.members:
                 self.group_of[pid] = group.anchor
 
+    def _unorder(self, anchor: str) -> None:
+        order = self._order_of.pop(anchor, None)
+        if order is not None:
+            self._ordered.discard((order, anchor))
+
     def _drop_group(self, anchor: str) -> None:
-        self._ordered = None
+        self._unorder(anchor)
         group = self.groups.pop(anchor, None)
         if group is not None:
             self.by_match_id.pop(group.match_id(self.domain), None)
@@ -530,7 +542,8 @@ class RuleIndex:
         self.holders.clear()
         self.crowded.clear()
         self.groups.clear()
-        self._ordered = None
+        self._ordered.clear()
+        self._order_of.clear()
         self.group_of.clear()
         self.by_match_id.clear()
         self._cut_reported.clear()
@@ -617,20 +630,12 @@ class RuleIndex:
     ) -> Iterator[tuple[tuple[float, str], Group]]:
         """``(anchor order, group)`` in anchor ``(CreatedAt, ProfileId)`` order (the order
         of ListRuleBasedMatches), strictly after ``after`` (from the first when ``None``):
-        a bisection in the cached order, then what is read."""
-        ordered = self._in_order()
-        start = 0
-        if after is not None:
-            start = bisect.bisect_right(ordered, after, key=lambda g: self.entries[g.anchor].order)
-        for i in range(start, len(ordered)):
-            group = ordered[i]
-            yield self.entries[group.anchor].order, group
-
-    def _in_order(self) -> list[Group]:
-        # Sorted once after each change of the groups, then shared by every page.
-        if self._ordered is None:
-            self._ordered = sorted(self.groups.values(), key=lambda g: self.entries[g.anchor].order)
-        return self._ordered
+        a bisection in the sorted groups, then what is read."""
+        # (after, "") sorts before every key of order ``after``, (after, chr(0x10FFFF))
+        # after every one: ``after`` itself is the order of at most one anchor.
+        low = None if after is None else (after, chr(0x10FFFF))
+        for order, anchor in self._ordered.irange(minimum=low, inclusive=(False, True)):
+            yield order, self.groups[anchor]
 
     def group_by_match_id(self, match_id: str) -> Group | None:
         """The group whose MatchId is ``match_id``, if any."""

@@ -510,6 +510,15 @@ def test_incremental_updates_equal_a_full_evaluation(model: str) -> None:
         fresh = RuleIndex(cfg, limit=4)
         fresh.rebuild((p, f, o) for p, (f, o) in profiles.items())
         assert _snapshot(live) == _snapshot(fresh), f"step {step}"
+        # The listing order (anchor order) kept up to date is the one sorted afresh, and
+        # a page resumes strictly after the last order read.
+        walked = [(order, group.anchor) for order, group in live.groups_after(None)]
+        expected = sorted((profiles[a][1], a) for a in live.groups)
+        assert walked == expected, f"step {step}"
+        if len(walked) > 2:
+            middle = walked[len(walked) // 2][0]
+            rest = [order for order, _ in live.groups_after(middle)]
+            assert rest == [order for order, _ in expected if order > middle]
         grouped += bool(live.groups)
         crowded += bool(live.crowded)
         joined += any(len(set(g.members.values())) > 1 for g in live.groups.values())
