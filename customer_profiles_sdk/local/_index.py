@@ -40,7 +40,7 @@ from typing import TypeVar
 from sortedcontainers import SortedList
 
 from ._keys import DEFAULT_KEY_FIELDS, default_keys, profile_key_values
-from ._state import DomainRec, HistoryRec, ObjectRec, ProfileRec, StandardRec
+from ._state import DomainRec, HistoryRec, MatchGroup, ObjectRec, ProfileRec, StandardRec
 
 _PROFILE = "p"
 _OBJECT = "o"
@@ -114,6 +114,21 @@ class DomainIndex:
     #: profile id -> the fields its ``derived`` entries were computed from (a profile
     #: reindexed with the same fields skips recomputing its default keys).
     signatures: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    #: The ML match groups by member (see :func:`match_order`).
+    matches: MatchOrder | None = None
+
+
+@dataclass
+class MatchOrder:
+    """``DomainRec.matches`` (the last identity-resolution result) by member: the
+    positions of the groups each profile is in, each group's number of live members
+    and how many groups have two or more (``PotentialMatches``)."""
+
+    #: The result this was built from (a new result is a new list: built again).
+    source: list[MatchGroup]
+    positions: dict[str, list[int]]
+    alive: list[int]
+    live: int
 
 
 #: The profile fields the default keys are derived from (:func:`._keys.default_keys`).
@@ -123,6 +138,35 @@ _SIGNATURE_FIELDS: tuple[str, ...] = (
     "MiddleName",
     "LastName",
 )
+
+
+def match_order(domain: DomainRec) -> MatchOrder:
+    """The match groups of ``domain`` by member, built on first use after each new result
+    (O(result) once; removals then cost the groups of the removed profile)."""
+    index = index_of(domain)
+    order = index.matches
+    if order is None or order.source is not domain.matches:
+        positions: dict[str, list[int]] = {}
+        alive = []
+        for position, group in enumerate(domain.matches):
+            members = [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
+            for pid in members:
+                positions.setdefault(pid, []).append(position)
+            alive.append(len(members))
+        live = sum(1 for count in alive if count >= 2)
+        order = index.matches = MatchOrder(domain.matches, positions, alive, live)
+    return order
+
+
+def leave_matches(domain: DomainRec, profile_id: str) -> None:
+    """A profile left the domain: its match groups have one live member less."""
+    if not domain.matches:
+        return
+    order = match_order(domain)
+    for position in order.positions.pop(profile_id, ()):
+        order.alive[position] -= 1
+        if order.alive[position] == 1:
+            order.live -= 1
 
 
 def index_of(domain: DomainRec) -> DomainIndex:

@@ -7,8 +7,14 @@ Nothing runs on a schedule in the emulator [A]: tests call
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from ._changes import Change, ChangeKind, subscribe
 from ._errors import bad_request
+from ._index import leave_matches, match_order
 from ._keys import by_creation, default_keys
+from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, operation
 from ._state import DomainRec, MatchGroup
 
@@ -141,33 +147,56 @@ def set_matches(
 
 def live_groups(domain: DomainRec) -> list[MatchGroup]:
     """Match groups without deleted/merged profiles; groups left with <2 dropped."""
-    out = []
-    for group in domain.matches:
-        ids = [pid for pid in group.profile_ids if pid in domain.profiles]
-        if len(ids) >= 2:
-            out.append(MatchGroup(group.match_id, ids, group.confidence))
-    return out
+    return [group for _, group in _live_after(domain, -1)]
 
 
-def prune_matches(domain: DomainRec) -> None:
-    """Drop deleted/merged profiles from the stored match groups."""
-    domain.matches = live_groups(domain)
+def _live_after(domain: DomainRec, after: int) -> Iterator[tuple[int, MatchGroup]]:
+    """(position, group with its live members) of the groups after position ``after``
+    that still have two live members. The stored result keeps every group as identity
+    resolution made it; profiles that left since are left out here."""
+    alive = match_order(domain).alive
+    for position in range(after + 1, len(domain.matches)):
+        if alive[position] >= 2:
+            group = domain.matches[position]
+            ids = [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
+            yield position, MatchGroup(group.match_id, ids, group.confidence)
+
+
+@subscribe("ml-matches")
+def _left(ctx: Context, change: Change) -> None:
+    """Change-feed consumer: a profile deleted, expired or merged away leaves its
+    groups (O(its groups); PotentialMatches is kept as a count)."""
+    if change.kind in (ChangeKind.PROFILE_DELETED, ChangeKind.PROFILE_EXPIRED):
+        leave_matches(change.domain, change.profile.profile_id)
+    elif change.kind is ChangeKind.PROFILES_MERGED:
+        for gone in change.merged:
+            leave_matches(change.domain, gone.profile_id)
 
 
 @operation("GetMatches")
 def get_matches(ctx: Context, req: Request) -> Response:
-    """GetMatches (spec 9.1): the latest identity-resolution result."""
+    """GetMatches (spec 9.1): the latest identity-resolution result, paged by the
+    position of a page's last group in it (a page costs the page)."""
     domain = ctx.domain(req["DomainName"])
     if not (domain.config.get("Matching") or {}).get("Enabled"):
         # [A] identity resolution must be enabled first.
         raise bad_request(f"Matching is not enabled for domain {domain.name}")
-    groups = live_groups(domain)
+
+    def walk(after: Cursor | None) -> Iterator[tuple[Cursor, MatchGroup]]:
+        start = int(after[0]) if after else -1
+        for position, group in _live_after(domain, start):
+            yield [position], group
+
+    def render(group: MatchGroup) -> dict[str, Any]:
+        return {
+            "MatchId": group.match_id,
+            "ProfileIds": group.profile_ids,
+            "ConfidenceScore": group.confidence,
+        }
+
     out: Response = {
-        "Matches": [
-            {"MatchId": g.match_id, "ProfileIds": g.profile_ids, "ConfidenceScore": g.confidence}
-            for g in groups
-        ],
-        "PotentialMatches": len(groups),
+        "Matches": SeekableItems(walk, render),
+        "PotentialMatches": match_order(domain).live,
     }
     if domain.match_generation_date is not None:
         out["MatchGenerationDate"] = domain.match_generation_date

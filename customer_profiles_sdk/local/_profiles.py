@@ -7,7 +7,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from . import _index
+from . import (
+    _index,
+    _matching,  # noqa: F401  (importing it registers GetMatches and its consumer)
+)
 from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request
 from ._keys import (
@@ -16,7 +19,6 @@ from ._keys import (
     profile_key_values,
     store_key,
 )
-from ._matching import prune_matches  # importing it also registers GetMatches
 from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, delete_profile_data, operation
 from ._state import MANUAL, DomainRec, ProfileRec
@@ -293,7 +295,6 @@ def delete_profile(ctx: Context, req: Request) -> Response:
     domain = ctx.domain(req["DomainName"])
     profile = ctx.profile(domain, req["ProfileId"])
     delete_profile_data(domain, profile.profile_id)
-    prune_matches(domain)
     notify(ctx, ChangeKind.PROFILE_DELETED, domain, profile)
     return {"Message": "Profile deleted"}  # [A] message text
 
@@ -531,7 +532,6 @@ def merge_profiles(ctx: Context, req: Request) -> Response:
     main.provenance = prov
     for pid in merged_ids:
         delete_profile_data(domain, pid)
-    prune_matches(domain)
     _touch(ctx, domain, main)
     _index.reindex_profile(domain, main)
     notify(ctx, ChangeKind.PROFILES_MERGED, domain, main, merged=tuple(others))

@@ -395,3 +395,44 @@ def test_merge_not_found(client, domain):
         client.merge_profiles(DomainName=D, MainProfileId="a" * 32, ProfileIdsToBeMerged=[main])
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.merge_profiles(DomainName="nope", MainProfileId=main, ProfileIdsToBeMerged=[main])
+
+
+def _matches(client, **kw):
+    out = client.get_matches(DomainName=D, **kw)
+    return [m["ProfileIds"] for m in out["Matches"]], out["PotentialMatches"], out
+
+
+def test_matches_follow_merges_expiry_and_deletes_between_pages(tmp_path):
+    from customer_profiles_sdk.local import Clock, LocalBackend
+
+    clock = Clock(1_700_000_000.0)
+    backend = LocalBackend(clock=clock)
+    client = backend.client()
+    client.create_domain(DomainName=D, DefaultExpirationDays=10, Matching={"Enabled": True})
+    ids = [_profile(client, FirstName=f"P{i}") for i in range(10)]
+    groups = [ids[0:2], ids[2:4], ids[4:7], ids[7:10]]
+    backend.set_matches(D, groups)
+    assert _matches(client)[:2] == (groups, 4)
+
+    # A merge takes the merged profiles out of their groups (ids[0:2] drops below two).
+    client.merge_profiles(DomainName=D, MainProfileId=ids[2], ProfileIdsToBeMerged=[ids[1]])
+    assert _matches(client)[:2] == ([ids[2:4], ids[4:7], ids[7:10]], 3)
+
+    # A page boundary, then a delete before the next page: nothing skipped or repeated.
+    first, _, out = _matches(client, MaxResults=2)
+    assert first == [ids[2:4], ids[4:7]]
+    client.delete_profile(DomainName=D, ProfileId=ids[3])  # on the first page
+    client.delete_profile(DomainName=D, ProfileId=ids[8])  # on the second
+    rest, count, _ = _matches(client, MaxResults=2, NextToken=out["NextToken"])
+    assert rest == [[ids[7], ids[9]]]
+    assert count == 2  # ids[2:4] fell below two members
+
+    # A state file keeps the result; profiles that expire afterwards leave their groups.
+    path = tmp_path / "state.json"
+    backend.save_state(path)
+    other = LocalBackend(clock=clock)
+    other.load_state(path)
+    reloaded = other.client()
+    assert _matches(reloaded)[:2] == ([ids[4:7], [ids[7], ids[9]]], 2)
+    clock.advance(11 * 86400.0)  # past DefaultExpirationDays: every profile expires
+    assert _matches(reloaded)[:2] == ([], 0)
