@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ._changes import Change, ChangeKind, subscribe
 from ._errors import bad_request
-from ._index import leave_matches, match_order
+from ._index import match_order
 from ._keys import by_creation, default_keys
 from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, operation
@@ -153,24 +152,15 @@ def live_groups(domain: DomainRec) -> list[MatchGroup]:
 def _live_after(domain: DomainRec, after: int) -> Iterator[tuple[int, MatchGroup]]:
     """(position, group with its live members) of the groups after position ``after``
     that still have two live members. The stored result keeps every group as identity
-    resolution made it; profiles that left since are left out here."""
+    resolution made it; profiles that left since (each removal goes through
+    :func:`._registry.delete_profile_data`, which updates the counts) are left out here."""
     alive = match_order(domain).alive
     for position in range(after + 1, len(domain.matches)):
         if alive[position] >= 2:
             group = domain.matches[position]
             ids = [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
-            yield position, MatchGroup(group.match_id, ids, group.confidence)
-
-
-@subscribe("ml-matches")
-def _left(ctx: Context, change: Change) -> None:
-    """Change-feed consumer: a profile deleted, expired or merged away leaves its
-    groups (O(its groups); PotentialMatches is kept as a count)."""
-    if change.kind in (ChangeKind.PROFILE_DELETED, ChangeKind.PROFILE_EXPIRED):
-        leave_matches(change.domain, change.profile.profile_id)
-    elif change.kind is ChangeKind.PROFILES_MERGED:
-        for gone in change.merged:
-            leave_matches(change.domain, gone.profile_id)
+            if len(ids) >= 2:  # (what ``alive`` counts, checked where it is read)
+                yield position, MatchGroup(group.match_id, ids, group.confidence)
 
 
 @operation("GetMatches")

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import (
     _index,
-    _matching,  # noqa: F401  (importing it registers GetMatches and its consumer)
+    _matching,  # noqa: F401  (importing it registers GetMatches)
 )
 from ._changes import ChangeKind, notify
 from ._errors import ServiceFault, bad_request

@@ -249,6 +249,7 @@ def delete_profile_data(domain: DomainRec, profile_id: str) -> None:
         del domain.standard[record.record_id]
     _index.forget_profile_records(domain, profile_id)
     _index.unindex_profile(domain, profile_id)
+    _index.leave_matches(domain, profile_id)
 
 
 def purge_expired(domain: DomainRec, now: float) -> list[Change]:
