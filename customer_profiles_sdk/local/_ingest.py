@@ -33,6 +33,7 @@ from ._object_types import (
     template_definition,
 )
 from ._paging import Cursor, SeekableItems
+from ._profiles import create_profile_record
 from ._registry import Context, operation
 from ._state import MANUAL, DomainRec, ObjectRec, ProfileRec, StandardRec
 from ._templates import DERIVED_FIELDS, LOOKUP_RULES, default_max_count, templates_of
@@ -475,8 +476,6 @@ def ingest_object(
                 }
             )
             return Ingested(unique_key, None, False)
-        from ._profiles import create_profile_record
-
         profile = create_profile_record(
             ctx, domain, {}, inferred=True, provenance_source=type_name, index=False
         )
