@@ -149,13 +149,18 @@ def match_order(domain: DomainRec) -> MatchOrder:
         positions: dict[str, list[int]] = {}
         alive = []
         for position, group in enumerate(domain.matches):
-            members = [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
+            members = live_members(domain, group)
             for pid in members:
                 positions.setdefault(pid, []).append(position)
             alive.append(len(members))
         live = sum(1 for count in alive if count >= 2)
         order = index.matches = MatchOrder(domain.matches, positions, alive, live)
     return order
+
+
+def live_members(domain: DomainRec, group: MatchGroup) -> list[str]:
+    """The members of a match group still in the domain, each once, in group order."""
+    return [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
 
 
 def leave_matches(domain: DomainRec, profile_id: str) -> None:

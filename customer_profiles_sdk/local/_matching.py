@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._errors import bad_request
-from ._index import match_order
+from ._index import live_members, match_order
 from ._keys import by_creation, default_keys
 from ._paging import Cursor, SeekableItems
 from ._registry import Context, Request, Response, operation
@@ -158,7 +158,7 @@ def _live_after(domain: DomainRec, after: int) -> Iterator[tuple[int, MatchGroup
     for position in range(after + 1, len(domain.matches)):
         if alive[position] >= 2:
             group = domain.matches[position]
-            ids = [pid for pid in dict.fromkeys(group.profile_ids) if pid in domain.profiles]
+            ids = live_members(domain, group)
             if len(ids) >= 2:  # (what ``alive`` counts, checked where it is read)
                 yield position, MatchGroup(group.match_id, ids, group.confidence)
 

@@ -631,8 +631,8 @@ class RuleIndex:
         """``(anchor order, group)`` in anchor ``(CreatedAt, ProfileId)`` order (the order
         of ListRuleBasedMatches), strictly after ``after`` (from the first when ``None``):
         a bisection in the sorted groups, then what is read."""
-        # (after, "") sorts before every key of order ``after``, (after, chr(0x10FFFF))
-        # after every one: ``after`` itself is the order of at most one anchor.
+        # (after, chr(0x10FFFF)) sorts after every key whose order is ``after`` (its
+        # anchor id is shorter text), so the walk starts at the first later order.
         low = None if after is None else (after, chr(0x10FFFF))
         for order, anchor in self._ordered.irange(minimum=low, inclusive=(False, True)):
             yield order, self.groups[anchor]
