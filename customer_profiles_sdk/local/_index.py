@@ -5,7 +5,7 @@ The records in :mod:`._state` stay the truth (they are what ``--state`` files ho
 from a full scan the first time it is needed (a new domain, or one loaded from a file).
 
 * **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
-  of the profiles holding it, sorted (``sortedcontainers.SortedList``, each key once),
+  of the profiles holding it, sorted, each once (a :data:`Run`: a list while small),
   with the domain's seq -> profile id map, for the stored keys of every profile and the
   default keys derived from its fields (``_email``, ``_phone``, ``_account``,
   ``_fullName``, ``_profileId``): a page of SearchProfiles resumes after the last
@@ -33,6 +33,7 @@ from a full scan the first time it is needed (a new domain, or one loaded from a
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -49,17 +50,51 @@ K = TypeVar("K", int, tuple[float, int])
 
 
 def _insert(keys: SortedList[K], key: K) -> None:
-    """Add ``key`` once. (A ``SortedList`` rather than a ``SortedSet``: with one key, as
-    most of these hold, a ``SortedSet`` takes 1.5 KB and 17 objects, a ``SortedList``
-    464 bytes and 5.)"""
+    """Add ``key`` once to a ``SortedList`` (rather than a ``SortedSet``: with one key, a
+    ``SortedSet`` takes 1.5 KB and 17 objects, a ``SortedList`` 464 bytes and 5)."""
     if key not in keys:
         keys.add(key)
 
 
-def _after(keys: SortedList[int], key: int | None) -> Iterator[int]:
-    """The keys of ``keys`` strictly greater than ``key`` (all when ``None``), ascending:
-    a bisection plus the keys read."""
-    return keys.irange(minimum=key, inclusive=(False, True))
+#: A sorted run of creation sequences, each once: a plain ``list`` while it holds at most
+#: ``_SMALL`` of them (one object for the garbage collector to walk, where a
+#: ``SortedList`` is five; most runs hold one profile or one object), a ``SortedList``
+#: beyond (so an insertion stays a bounded memmove plus a bisection, whatever it holds).
+Run = list[int] | SortedList[int]
+_SMALL = 512
+
+
+def _run_added(run: Run | None, seq: int) -> Run:
+    """``run`` with ``seq`` added once: a new run for ``None``, promoted past ``_SMALL``."""
+    if run is None:
+        return [seq]
+    if not isinstance(run, list):
+        _insert(run, seq)
+        return run
+    at = bisect_left(run, seq)
+    if at == len(run) or run[at] != seq:
+        run.insert(at, seq)
+        if len(run) > _SMALL:
+            return SortedList(run)
+    return run
+
+
+def _run_discard(run: Run, seq: int) -> None:
+    """Remove ``seq`` from ``run`` if it is there."""
+    if not isinstance(run, list):
+        run.discard(seq)
+        return
+    at = bisect_left(run, seq)
+    if at < len(run) and run[at] == seq:
+        del run[at]
+
+
+def _after(run: Run, seq: int | None) -> Iterator[int]:
+    """The sequences of ``run`` strictly greater than ``seq`` (all when ``None``),
+    ascending: a bisection plus what is read (a list's tail is at most ``_SMALL``)."""
+    if not isinstance(run, list):
+        return run.irange(minimum=seq, inclusive=(False, True))
+    return iter(run[bisect_right(run, seq) if seq is not None else 0 :])
 
 
 @dataclass
@@ -81,7 +116,7 @@ class DomainIndex:
 
     #: key name -> normalized value -> seqs of the profiles holding it (stored or
     #: default key), sorted.
-    keys: dict[str, dict[str, SortedList[int]]] = field(default_factory=dict)
+    keys: dict[str, dict[str, Run]] = field(default_factory=dict)
     #: profile id -> its creation sequence, and back, for the indexed profiles.
     seqs: dict[str, int] = field(default_factory=dict)
     by_seq: dict[int, str] = field(default_factory=dict)
@@ -100,7 +135,7 @@ class DomainIndex:
     positions: dict[str, int] = field(default_factory=dict)
     next_position: int = 0
     #: (profile id, object type) -> the objects' seqs, sorted; seq -> unique key.
-    object_order: dict[tuple[str, str], SortedList[int]] = field(default_factory=dict)
+    object_order: dict[tuple[str, str], Run] = field(default_factory=dict)
     object_keys: dict[int, str] = field(default_factory=dict)
     #: profile id -> its history order (built on first read, see the module docstring).
     history: dict[str, HistoryOrder] = field(default_factory=dict)
@@ -236,10 +271,7 @@ def due_expiries(domain: DomainRec, now: float) -> tuple[list[ProfileRec], list[
 
 def _add_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     values = index.keys.setdefault(entry[0], {})
-    holders = values.get(entry[1])
-    if holders is None:
-        holders = values[entry[1]] = SortedList()
-    _insert(holders, index.seqs[pid])
+    values[entry[1]] = _run_added(values.get(entry[1]), index.seqs[pid])
 
 
 def _drop_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
@@ -248,7 +280,7 @@ def _drop_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     seq = index.seqs.get(pid)
     if holders is None or values is None or seq is None:
         return
-    holders.discard(seq)
+    _run_discard(holders, seq)
     if not holders:
         del values[entry[1]]
         if not values:
@@ -395,10 +427,8 @@ def _index_object(index: DomainIndex, obj: ObjectRec) -> None:
     size = len(obj.body.encode("utf-8"))
     pid = obj.profile_id
     index.objects.setdefault(pid, {}).setdefault(obj.object_type, {})[obj.unique_key] = None
-    order = index.object_order.get((pid, obj.object_type))
-    if order is None:
-        order = index.object_order[(pid, obj.object_type)] = SortedList()
-    _insert(order, obj.seq)
+    slot = (pid, obj.object_type)
+    index.object_order[slot] = _run_added(index.object_order.get(slot), obj.seq)
     index.object_keys[obj.seq] = obj.unique_key
     index.sizes[pid] = index.sizes.get(pid, 0) + size
     index.counts[pid] = index.counts.get(pid, 0) + 1
@@ -424,7 +454,7 @@ def _unindex_object(index: DomainIndex, obj: ObjectRec, keep_position: bool) -> 
         index.objects.pop(pid, None)
     order = index.object_order.get((pid, obj.object_type))
     if order is not None:
-        order.discard(obj.seq)
+        _run_discard(order, obj.seq)
         if not order:
             del index.object_order[(pid, obj.object_type)]
     if index.object_keys.get(obj.seq) == obj.unique_key:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from customer_profiles_sdk.local import Clock, LocalBackend, _ingest
+from customer_profiles_sdk.local import Clock, LocalBackend, _index, _ingest
 
 D = "idx"
 DAY = 86400.0
@@ -361,3 +361,82 @@ def test_a_value_held_twice_by_one_profile_is_found_once(cp: Any) -> None:
     cp.update_profile(DomainName=D, ProfileId=b, EmailAddress="y@example.com")
     cp.delete_profile_key(DomainName=D, ProfileId=b, KeyName="_email", Values=["a@example.com"])
     assert found(cp, "_email", "a@example.com") == []
+
+
+def pages(call: Any, key: str, **kw: Any) -> list[list[Any]]:
+    """Every page of a paginated call, each page's ``key`` items."""
+    out, token = [], None
+    while True:
+        answer = call(**kw, **({"NextToken": token} if token else {}))
+        out.append(answer[key])
+        token = answer.get("NextToken")
+        if not token:
+            return out
+
+
+@pytest.mark.parametrize("small", [1, 4])
+def test_runs_grow_past_a_plain_list_and_keep_their_order(
+    cp: Any, monkeypatch: pytest.MonkeyPatch, small: int
+) -> None:
+    # A run (the holders of a key value, the objects of a profile and type) is a plain
+    # list while small and a SortedList past _SMALL: both kinds answer the same pages.
+    monkeypatch.setattr(_index, "_SMALL", small)
+    ids = [
+        cp.create_profile(DomainName=D, EmailAddress="same@example.com")["ProfileId"]
+        for _ in range(9)
+    ]
+    walked = pages(
+        cp.search_profiles,
+        "Items",
+        DomainName=D,
+        KeyName="_email",
+        Values=["same@example.com"],
+        MaxResults=2,
+    )
+    assert [len(page) for page in walked] == [2, 2, 2, 2, 1]
+    assert [item["ProfileId"] for page in walked for item in page] == ids
+    for gone in (ids[0], ids[4], ids[8]):
+        cp.delete_profile(DomainName=D, ProfileId=gone)
+    left = [pid for pid in ids if pid not in (ids[0], ids[4], ids[8])]
+    assert found(cp, "_email", "same@example.com") == left
+
+    for n in range(7):
+        put(cp, f"o{n}", "one@example.com")
+    pid = found(cp, "_email", "one@example.com")[0]
+    listed = pages(
+        cp.list_profile_objects,
+        "Items",
+        DomainName=D,
+        ProfileId=pid,
+        ObjectTypeName="Order",
+        MaxResults=3,
+    )
+    assert [json.loads(item["Object"])["order"] for page in listed for item in page] == [
+        f"o{n}" for n in range(7)
+    ]
+    assert [len(page) for page in listed] == [3, 3, 1]
+    # The same unique key again: the object is replaced and moves to the end (its new seq).
+    unique = put(cp, "o3", "one@example.com", pad="again")
+    assert objects(cp, pid) == ["o0", "o1", "o2", "o4", "o5", "o6", "o3"]
+    cp.delete_profile_object(
+        DomainName=D, ProfileId=pid, ObjectTypeName="Order", ProfileObjectUniqueKey=unique
+    )
+    assert objects(cp, pid) == ["o0", "o1", "o2", "o4", "o5", "o6"]
+
+
+def test_a_run_is_a_list_until_it_passes_the_small_limit() -> None:
+    run = _index._run_added(None, 5)
+    for seq in (3, 9, 5, 7):
+        run = _index._run_added(run, seq)
+    assert run == [3, 5, 7, 9]
+    assert isinstance(run, list)
+    assert list(_index._after(run, None)) == [3, 5, 7, 9]
+    assert list(_index._after(run, 5)) == [7, 9]
+    _index._run_discard(run, 4)  # absent: nothing happens
+    _index._run_discard(run, 3)
+    assert run == [5, 7, 9]
+    for seq in range(100, 100 + _index._SMALL):
+        run = _index._run_added(run, seq)
+    assert not isinstance(run, list)  # promoted
+    assert list(_index._after(run, 99)) == list(range(100, 100 + _index._SMALL))
+    assert list(_index._after(run, None))[:3] == [5, 7, 9]
