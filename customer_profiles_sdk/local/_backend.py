@@ -255,7 +255,9 @@ class LocalBackend(
         self.faults = Faults()
         self._throttle = Throttle(self.clock)
         self._pager = Pager()
-        self._calls: list[CallRecord] = []
+        # Plain tuples (a tuple of strings and ints is not tracked by the garbage
+        # collector, a CallRecord would be): CallRecords are built when read.
+        self._calls: list[tuple[str | None, str, int, str | None]] = []
         self._calls_lock = threading.Lock()
         self._state_file: str | None = None
 
@@ -524,14 +526,14 @@ class LocalBackend(
     def calls(self) -> list[CallRecord]:
         """A copy of the record of every call answered, oldest first."""
         with self._calls_lock:
-            return list(self._calls)
+            return [CallRecord(*call) for call in self._calls]
 
     def call_count(self, operation: str | None = None) -> int:
         """How many calls (of ``operation``, or of any operation) were answered."""
         with self._calls_lock:
             if operation is None:
                 return len(self._calls)
-            return sum(1 for c in self._calls if c.operation == operation)
+            return sum(1 for call in self._calls if call[0] == operation)
 
     def reset_calls(self) -> None:
         """Forget the recorded calls."""
@@ -540,7 +542,7 @@ class LocalBackend(
 
     def _record(self, operation: str | None, region: str, status: int, code: str | None) -> None:
         with self._calls_lock:
-            self._calls.append(CallRecord(operation, region, status, code))
+            self._calls.append((operation, region, status, code))
 
     # ----------------------------------------------------------------- test hooks
 

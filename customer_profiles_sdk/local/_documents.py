@@ -55,6 +55,10 @@ def _int(text: str) -> int:
     return int(text)
 
 
+#: The object decoder, built once (``json.loads`` with hooks builds one a call).
+_DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float, parse_int=_int)
+
+
 def parse_object(body: str) -> Any:
     """Parse an ingested ``Object``; ``BadRequest`` for what the service does not accept.
 
@@ -68,7 +72,9 @@ def parse_object(body: str) -> Any:
         ServiceFault: ``BadRequestException`` naming the reason, never the values.
     """
     try:
-        doc = json.loads(body, parse_constant=_constant, parse_float=_float, parse_int=_int)
+        if body.startswith("\ufeff"):  # what json.loads refuses before decoding
+            raise ValueError("Unexpected UTF-8 BOM")
+        doc = _DECODER.decode(body)
     except _RefusedError as refused:
         raise bad_request(str(refused)) from None
     except RecursionError:

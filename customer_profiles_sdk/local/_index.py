@@ -56,18 +56,21 @@ def _insert(keys: SortedList[K], key: K) -> None:
         keys.add(key)
 
 
-#: A sorted run of creation sequences, each once: a plain ``list`` while it holds at most
-#: ``_SMALL`` of them (one object for the garbage collector to walk, where a
-#: ``SortedList`` is five; most runs hold one profile or one object), a ``SortedList``
-#: beyond (so an insertion stays a bounded memmove plus a bisection, whatever it holds).
-Run = list[int] | SortedList[int]
+#: A sorted run of creation sequences, each once. Most runs hold one profile or one
+#: object: that is the bare ``int`` (nothing for the garbage collector to track, and a
+#: dict of such runs is not tracked at all); a plain ``list`` while it holds at most
+#: ``_SMALL`` (one object, where a ``SortedList`` is five); a ``SortedList`` beyond, so
+#: that an insertion stays a bisection plus a bounded memmove whatever the run holds.
+Run = int | list[int] | SortedList[int]
 _SMALL = 512
 
 
 def _run_added(run: Run | None, seq: int) -> Run:
-    """``run`` with ``seq`` added once: a new run for ``None``, promoted past ``_SMALL``."""
-    if run is None:
-        return [seq]
+    """``run`` with ``seq`` added once (``None``: no run yet)."""
+    if run is None or run == seq:
+        return seq
+    if isinstance(run, int):
+        return [run, seq] if run < seq else [seq, run]
     if not isinstance(run, list):
         _insert(run, seq)
         return run
@@ -79,22 +82,31 @@ def _run_added(run: Run | None, seq: int) -> Run:
     return run
 
 
-def _run_discard(run: Run, seq: int) -> None:
-    """Remove ``seq`` from ``run`` if it is there."""
-    if not isinstance(run, list):
+def _run_without(run: Run, seq: int) -> Run | None:
+    """``run`` without ``seq`` (``None`` once it is empty)."""
+    if isinstance(run, int):
+        return None if run == seq else run
+    if isinstance(run, list):
+        at = bisect_left(run, seq)
+        if at < len(run) and run[at] == seq:
+            del run[at]
+    else:
         run.discard(seq)
-        return
-    at = bisect_left(run, seq)
-    if at < len(run) and run[at] == seq:
-        del run[at]
+    return run if run else None
+
+
+def _run_len(run: Run) -> int:
+    return 1 if isinstance(run, int) else len(run)
 
 
 def _after(run: Run, seq: int | None) -> Iterator[int]:
     """The sequences of ``run`` strictly greater than ``seq`` (all when ``None``),
     ascending: a bisection plus what is read (a list's tail is at most ``_SMALL``)."""
-    if not isinstance(run, list):
-        return run.irange(minimum=seq, inclusive=(False, True))
-    return iter(run[bisect_right(run, seq) if seq is not None else 0 :])
+    if isinstance(run, int):
+        return iter((run,) if seq is None or run > seq else ())
+    if isinstance(run, list):
+        return iter(run[bisect_right(run, seq) if seq is not None else 0 :])
+    return run.irange(minimum=seq, inclusive=(False, True))
 
 
 @dataclass
@@ -280,11 +292,13 @@ def _drop_entry(index: DomainIndex, pid: str, entry: tuple[str, str]) -> None:
     seq = index.seqs.get(pid)
     if holders is None or values is None or seq is None:
         return
-    _run_discard(holders, seq)
-    if not holders:
-        del values[entry[1]]
-        if not values:
-            del index.keys[entry[0]]
+    left = _run_without(holders, seq)
+    if left is not None:
+        values[entry[1]] = left
+        return
+    del values[entry[1]]
+    if not values:
+        del index.keys[entry[0]]
 
 
 def _resync(
@@ -355,7 +369,7 @@ def holder_count(domain: DomainRec, key_name: str, values: Iterable[str]) -> int
     held = index_of(domain).keys.get(key_name)
     if not held:
         return 0
-    return sum(len(held[value]) for value in values if value in held)
+    return sum(_run_len(held[value]) for value in values if value in held)
 
 
 def holders_after(
@@ -454,9 +468,11 @@ def _unindex_object(index: DomainIndex, obj: ObjectRec, keep_position: bool) -> 
         index.objects.pop(pid, None)
     order = index.object_order.get((pid, obj.object_type))
     if order is not None:
-        _run_discard(order, obj.seq)
-        if not order:
+        left = _run_without(order, obj.seq)
+        if left is None:
             del index.object_order[(pid, obj.object_type)]
+        else:
+            index.object_order[(pid, obj.object_type)] = left
     if index.object_keys.get(obj.seq) == obj.unique_key:
         del index.object_keys[obj.seq]
     index.sizes[pid] = index.sizes.get(pid, 0) - size

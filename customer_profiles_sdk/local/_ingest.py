@@ -542,6 +542,7 @@ def ingest_object(
             object_body=body,
             object_created=existing is None,
             profile_created=created,
+            indexed=True,  # the finally block above
         )
     return Ingested(unique_key, profile, created)
 

@@ -220,7 +220,7 @@ def create_profile(ctx: Context, req: Request) -> Response:
     _check_exclusive(fields)
     _check_size(fields)
     profile = create_profile_record(ctx, domain, fields, inferred=False, provenance_source=MANUAL)
-    notify(ctx, ChangeKind.PROFILE_CREATED, domain, profile)
+    notify(ctx, ChangeKind.PROFILE_CREATED, domain, profile, indexed=True)
     return {"ProfileId": profile.profile_id}
 
 

@@ -306,6 +306,14 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+@functools.cache
+def _body_decoder() -> json.JSONDecoder:
+    """The request-body decoder, built once (``json.loads`` with hooks builds one a call)."""
+    return json.JSONDecoder(
+        parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_bounded_int
+    )
+
+
 def _json_body(body: bytes) -> Any:
     """Decode a request body: UTF-8, standard JSON, at most :data:`MAX_JSON_DEPTH` deep."""
     try:
@@ -313,12 +321,9 @@ def _json_body(body: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise bad_request(f"The request body is not valid UTF-8 (byte {exc.start})") from None
     try:
-        document = json.loads(
-            text,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-            parse_int=_bounded_int,
-        )
+        if text.startswith("\ufeff"):  # what json.loads refuses before decoding
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        document = _body_decoder().decode(text)
     except _BadNumberError as exc:
         raise bad_request(f"The request body is not valid JSON: {exc}") from None
     except json.JSONDecodeError as exc:

@@ -374,7 +374,7 @@ def pages(call: Any, key: str, **kw: Any) -> list[list[Any]]:
             return out
 
 
-@pytest.mark.parametrize("small", [1, 4])
+@pytest.mark.parametrize("small", [1, 2, 4])
 def test_runs_grow_past_a_plain_list_and_keep_their_order(
     cp: Any, monkeypatch: pytest.MonkeyPatch, small: int
 ) -> None:
@@ -424,19 +424,31 @@ def test_runs_grow_past_a_plain_list_and_keep_their_order(
     assert objects(cp, pid) == ["o0", "o1", "o2", "o4", "o5", "o6"]
 
 
-def test_a_run_is_a_list_until_it_passes_the_small_limit() -> None:
+def test_a_run_is_an_int_then_a_list_then_a_sorted_list() -> None:
     run = _index._run_added(None, 5)
+    assert run == 5  # one sequence: the bare int
+    assert _index._run_added(run, 5) == 5
+    assert list(_index._after(run, None)) == [5]
+    assert list(_index._after(run, 4)) == [5]
+    assert list(_index._after(run, 5)) == []
+    assert _index._run_without(run, 4) == 5
+    assert _index._run_without(run, 5) is None
     for seq in (3, 9, 5, 7):
         run = _index._run_added(run, seq)
     assert run == [3, 5, 7, 9]
-    assert isinstance(run, list)
+    assert _index._run_len(run) == 4
     assert list(_index._after(run, None)) == [3, 5, 7, 9]
     assert list(_index._after(run, 5)) == [7, 9]
-    _index._run_discard(run, 4)  # absent: nothing happens
-    _index._run_discard(run, 3)
-    assert run == [5, 7, 9]
+    assert _index._run_without(run, 4) == [3, 5, 7, 9]  # absent: nothing happens
+    assert _index._run_without(run, 3) == [5, 7, 9]
     for seq in range(100, 100 + _index._SMALL):
         run = _index._run_added(run, seq)
     assert not isinstance(run, list)  # promoted
+    assert _index._run_len(run) == 3 + _index._SMALL
     assert list(_index._after(run, 99)) == list(range(100, 100 + _index._SMALL))
     assert list(_index._after(run, None))[:3] == [5, 7, 9]
+    for seq in [5, 7, 9, *range(100, 100 + _index._SMALL)]:
+        left = _index._run_without(run, seq)
+        assert left is not None or seq == 99 + _index._SMALL
+        run = left if left is not None else run
+    assert _index._run_without(run, 99 + _index._SMALL) is None

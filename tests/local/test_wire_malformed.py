@@ -124,6 +124,8 @@ def test_the_limit_leaves_room_for_the_deepest_input_of_the_model() -> None:
         (b"{not json", "not valid JSON"),
         (b'{"KeyName": "_email",}', "not valid JSON"),
         (b'{"KeyName": "_email"} trailing', "not valid JSON"),
+        # A UTF-8 byte-order mark is not JSON (json.loads refuses it; so must the decoder).
+        (b'\xef\xbb\xbf{"KeyName": "_email", "Values": ["a"]}', "Unexpected UTF-8 BOM"),
         (b'{"MaxResults": NaN}', "NaN is not a JSON number"),
         (b'{"MaxResults": Infinity}', "Infinity is not a JSON number"),
         (b'{"MaxResults": -Infinity}', "-Infinity is not a JSON number"),
