@@ -58,8 +58,11 @@ def caller_arn(ctx: Context) -> str:
     return ctx.settings.caller_arn or f"arn:aws:iam::{ctx.account_id}:user/customer-profiles-local"
 
 
-#: The encoder of ``Content`` (built once: ``json.dumps`` with options builds one a call).
-_ENCODER = json.JSONEncoder(separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+#: The encoder of ``Content`` (built once: ``json.dumps`` with options builds one a call;
+#: the documents are the emulator's own, never circular).
+_ENCODER = json.JSONEncoder(
+    separators=(",", ":"), sort_keys=True, ensure_ascii=False, check_circular=False
+)
 
 
 def _content(document: dict[str, Any], profile_id: str) -> str:

@@ -336,14 +336,14 @@ def reindex_profile(domain: DomainRec, profile: ProfileRec) -> None:
         index.seqs[pid] = profile.seq
         index.by_seq[profile.seq] = pid
     fields = profile.fields
-    signature = tuple([fields.get(name) for name in _SIGNATURE_FIELDS])
+    signature = tuple(map(fields.get, _SIGNATURE_FIELDS))
     if index.signatures.get(pid) != signature or pid not in index.derived:
         derived = {
             (name, value) for name, values in default_keys(profile).items() for value in values
         }
         _resync(index, pid, index.derived, index.stored, derived)
         index.signatures[pid] = signature
-    count = sum(len(values) for values in profile.keys.values())
+    count = sum(map(len, profile.keys.values()))
     if count != len(index.stored.get(pid, ())):
         stored = {(name, value) for name, values in profile.keys.items() for value in values}
         _resync(index, pid, index.stored, index.derived, stored)

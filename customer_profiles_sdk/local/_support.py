@@ -20,6 +20,7 @@ connector operators, ...) need no entry: every value of the model is handled ali
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -120,13 +121,24 @@ def unsupported_values(operation: str, params: Mapping[str, Any]) -> list[str]:
     The request has already passed the model's constraints, so only values of the model
     are left; enum values are not personal data and may be named.
     """
-    shape = service_model().operation_model(operation).input_shape
+    shape = _input_to_walk(operation)
     found: list[str] = []
     if shape is not None:
-        holding = shapes_holding(frozenset(IMPLEMENTED))
-        if shape.name in holding:  # most inputs hold none of those shapes: no walk
-            _walk(shape, params, "", found, holding)
+        _walk(shape, params, "", found, _holding())
     return found
+
+
+@functools.cache
+def _holding() -> frozenset[str]:
+    return shapes_holding(frozenset(IMPLEMENTED))
+
+
+@functools.cache
+def _input_to_walk(operation: str) -> Shape | None:
+    """The operation's input shape if it can hold a value of :data:`IMPLEMENTED` (most
+    inputs hold none of those shapes: no walk), else ``None``."""
+    shape = service_model().operation_model(operation).input_shape
+    return shape if shape is not None and shape.name in _holding() else None
 
 
 def _walk(shape: Shape, value: Any, path: str, found: list[str], holding: frozenset[str]) -> None:
