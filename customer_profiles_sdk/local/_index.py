@@ -5,7 +5,7 @@ The records in :mod:`._state` stay the truth (they are what ``--state`` files ho
 from a full scan the first time it is needed (a new domain, or one loaded from a file).
 
 * **keys**: key name -> normalized value -> the creation sequences (``ProfileRec.seq``)
-  of the profiles holding it, sorted, each once (a :data:`Run`: a list while small),
+  of the profiles holding it, sorted, each once (a :data:`Run`: an int, a small list),
   with the domain's seq -> profile id map, for the stored keys of every profile and the
   default keys derived from its fields (``_email``, ``_phone``, ``_account``,
   ``_fullName``, ``_profileId``): a page of SearchProfiles resumes after the last
@@ -67,9 +67,11 @@ _SMALL = 512
 
 def _run_added(run: Run | None, seq: int) -> Run:
     """``run`` with ``seq`` added once (``None``: no run yet)."""
-    if run is None or run == seq:
+    if run is None:
         return seq
     if isinstance(run, int):
+        if run == seq:
+            return run
         return [run, seq] if run < seq else [seq, run]
     if not isinstance(run, list):
         _insert(run, seq)
@@ -466,13 +468,14 @@ def _unindex_object(index: DomainIndex, obj: ObjectRec, keep_position: bool) -> 
             del by_type[obj.object_type]
     if not by_type:
         index.objects.pop(pid, None)
-    order = index.object_order.get((pid, obj.object_type))
+    slot = (pid, obj.object_type)
+    order = index.object_order.get(slot)
     if order is not None:
         left = _run_without(order, obj.seq)
         if left is None:
-            del index.object_order[(pid, obj.object_type)]
+            del index.object_order[slot]
         else:
-            index.object_order[(pid, obj.object_type)] = left
+            index.object_order[slot] = left
     if index.object_keys.get(obj.seq) == obj.unique_key:
         del index.object_keys[obj.seq]
     index.sizes[pid] = index.sizes.get(pid, 0) - size
