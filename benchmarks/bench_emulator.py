@@ -1,7 +1,8 @@
 """Benchmark: the embedded emulator's cost as the domain grows, in-process through boto3.
 
-Every call goes through a real boto3 client on the embedded emulator (botocore's
-``before-send`` hook, no HTTP), so each figure includes botocore's own serialisation and
+Every call goes through a real boto3 client on the embedded emulator
+(``LocalBackend.client()``: the short in-process pipeline, botocore's ``before-call``
+event, no HTTP), so each figure includes botocore's own validation, serialisation and
 parsing; what should not change with the size of the domain is the emulator's share.
 
 Measured, per domain size (profiles loaded straight into the store with
@@ -18,9 +19,9 @@ call, without the per-call boto3 round trip that would make loading 100,000 slow
   domain that also holds one object per loaded profile.
 * ``handlers alone``: the median microseconds of the CreateProfile, PutProfileObject and
   SearchProfiles handlers called directly (no botocore): the emulator's own share.
-* ``client ceiling`` (once, before the sizes): the same kind of client as
-  ``LocalBackend.client()`` (unsigned, retries off) answered with a canned body by a
-  ``before-send`` hook, no emulator at all: the calls/s no in-process emulator can pass
+* ``client ceiling`` (once, before the sizes): the same client as
+  ``LocalBackend.client()`` (unsigned, retries off, the same in-process pipeline) with a
+  canned answer in place of the emulator: the calls/s no in-process emulator can pass
   through boto3 on this machine, so an absolute goal can be read against the machine.
 
 Run: ``python benchmarks/bench_emulator.py [--sizes 0,1000,20000,100000] [--calls 500]``.
@@ -95,30 +96,21 @@ def client_ceiling(calls: int, rounds: int) -> dict[str, float]:
     """Calls/s of CreateProfile and PutProfileObject answered with canned bodies (no
     emulator): botocore's client side alone, as ``LocalBackend.client()`` builds it."""
     from botocore import UNSIGNED
-    from botocore.awsrequest import AWSResponse, HTTPHeaders
     from botocore.config import Config
 
-    from customer_profiles_sdk.local import emulator_client
+    from customer_profiles_sdk.local import _inprocess, emulator_client
+    from customer_profiles_sdk.local._wire import HttpResponse
 
     client: Any = emulator_client(config=Config(signature_version=UNSIGNED))
-    headers = HTTPHeaders()
-    headers["Content-Type"] = "application/json"
+    canned = {
+        "POST": b'{"ProfileId": "0123456789abcdef0123456789abcdef"}',  # CreateProfile
+        "PUT": b'{"ProfileObjectUniqueKey": "k"}',  # PutProfileObject
+    }
 
-    class _Raw:
-        def __init__(self, body: bytes) -> None:
-            self._body = body
+    def answer(method: str, *_: Any, **__: Any) -> HttpResponse:
+        return HttpResponse(200, {"Content-Type": "application/json"}, canned[method])
 
-        def stream(self, **_: Any) -> Any:
-            yield self._body
-
-    for operation, body in (
-        ("CreateProfile", b'{"ProfileId": "0123456789abcdef0123456789abcdef"}'),
-        ("PutProfileObject", b'{"ProfileObjectUniqueKey": "k"}'),
-    ):
-        client.meta.events.register(
-            f"before-send.customer-profiles.{operation}",
-            lambda request, body=body, **_: AWSResponse(request.url, 200, headers, _Raw(body)),
-        )
+    _inprocess.attach(client, answer, "us-east-1", "auto")  # what LocalBackend.attach does
     create, create_single = _rate(
         lambda i: client.create_profile(
             DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"

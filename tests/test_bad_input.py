@@ -2,7 +2,8 @@
 
 Every case raises :class:`ValidationError` naming the member (or a documented
 ``TypeError`` for an argument of the wrong Python type) before anything is sent. The
-requests that reach the emulator are counted at botocore's ``before-send`` event.
+requests sent are counted at botocore's ``before-call`` event (the SDK's in-process
+client answers there; it builds no HTTP request, so ``before-send`` does not fire).
 A property test feeds generated bad values to a set of public methods.
 """
 
@@ -36,7 +37,7 @@ class World:
         self.cp = CustomerProfiles.local(backend=self.backend, retry=RetryPolicy.none())
         self.domain = self.cp.domains.create("d", default_expiration_days=365)
         self.sent = 0
-        self.cp.client.meta.events.register_first("before-send.customer-profiles", self._count)
+        self.cp.client.meta.events.register_first("before-call.customer-profiles", self._count)
 
     def _count(self, **_: Any) -> None:
         self.sent += 1
