@@ -120,7 +120,7 @@ def client_ceiling(calls: int, rounds: int) -> dict[str, float]:
     )
     put, put_single = _rate(
         lambda i: client.put_profile_object(
-            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", "p")
+            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
         ),
         calls,
         rounds,
