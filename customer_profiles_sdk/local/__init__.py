@@ -1,7 +1,8 @@
 """An embedded emulator of Amazon Connect Customer Profiles.
 
-Use it in-process, through a real boto3 client answered by a botocore ``before-send``
-hook::
+Use it in-process, through a real boto3 client answered by a botocore event handler
+(``before-call`` for the unsigned client below, ``before-send`` for a signed one: see
+:meth:`LocalBackend.attach`)::
 
     from customer_profiles_sdk.local import LocalBackend
 
