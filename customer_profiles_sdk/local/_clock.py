@@ -35,10 +35,13 @@ class Clock:
 
     def now(self) -> float:
         """The current emulated time, in epoch seconds."""
-        with self._lock:
-            if self._frozen is not None:
-                return self._frozen
-            return time.time() + self._offset
+        # No lock (this runs several times a request): each writer below changes one
+        # attribute at a time, and unfreeze() sets the offset before it thaws, so a
+        # reader sees either the frozen instant or the running clock, never a mix.
+        frozen = self._frozen
+        if frozen is not None:
+            return frozen
+        return time.time() + self._offset
 
     def advance(self, seconds: float = 0.0, *, days: float = 0.0) -> None:
         """Move the clock forward by ``seconds`` plus ``days``."""
