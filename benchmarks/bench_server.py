@@ -3,8 +3,9 @@
 Two calls, ``GetDomain`` (a GET without a body) and ``CreateProfile`` (a POST with a
 JSON body), each measured three ways:
 
-1. ``in-process``: a boto3 client answered by the embedded emulator through botocore's
-   ``before-send`` hook (``LocalBackend.client()``): no HTTP at all, the reference.
+1. ``in-process``: a boto3 client answered by the embedded emulator in-process
+   (``LocalBackend.client()``, botocore's ``before-call`` event): no HTTP at all, the
+   reference.
 2. ``boto3 http``: a boto3 client against ``LocalBackend.serve()`` (the HTTP server in a
    background thread of the same process) with a pool of one connection, so every call
    travels over the same keep-alive TCP connection.
