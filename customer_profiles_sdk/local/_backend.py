@@ -477,14 +477,18 @@ class LocalBackend(
         * ``"full"``: a ``before-send`` handler; botocore builds and signs the HTTP
           request, and every client event fires, as against AWS.
         * ``"short"``: a ``before-call`` handler (the event botocore's ``Stubber``
-          answers); the serialised request goes straight to the backend and the answer
-          is parsed as botocore's endpoint parses one (``before-parse`` and
-          ``needs-retry`` still fire, so retry settings still apply). The events
+          answers), run after the client's other ``before-call`` handlers (those
+          registered before it, and all on a more specific event name); the
+          serialised request goes straight to the backend and the answer is parsed as
+          botocore's endpoint parses one (``before-parse``, ``needs-retry`` and
+          ``after-call-error`` still fire, so retry settings still apply). The events
           of building and signing the HTTP request (``request-created``,
-          ``choose-signer``, ``before-sign``, ``before-send``) and ``response-received``
-          do not fire: about half of botocore's cost of a call.
+          ``choose-signer``, ``before-sign``, ``before-send``), ``response-received``
+          and botocore's DEBUG log lines of the HTTP exchange do not: about a third of
+          botocore's cost of a call.
         * ``"auto"`` (the default): short for an unsigned client (such as
-          :meth:`client` builds), full for a signed one.
+          :meth:`client` builds) unless its retry mode is ``adaptive`` (its rate
+          limiter waits at ``before-send``), full otherwise.
 
         Attaching a second backend to the same client replaces the first.
 

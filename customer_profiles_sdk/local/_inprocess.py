@@ -11,13 +11,16 @@ wire layer):
 * ``"short"``: a ``before-call`` handler, the event botocore's ``Stubber`` answers. The
   request botocore serialised (method, URL, headers, body) goes straight to the backend,
   and the answer is parsed the way botocore's endpoint parses one: the ``before-parse``
-  event, the protocol's parser, the modeled error fields, ``RetryAttempts``, and the
-  ``needs-retry`` event after each attempt (so botocore's retry settings, and the SDK's
-  retry gate, still decide). What it skips is building and signing the HTTP request —
+  event, the parser of the client's parser factory, the modeled error fields,
+  ``RetryAttempts``, the ``needs-retry`` event after each attempt (so botocore's retry
+  settings, and the SDK's retry gate, still decide), ``after-call-error`` when the call
+  fails with an exception. What it skips is building and signing the HTTP request —
   the events ``request-created``, ``choose-signer``, ``before-sign`` and ``before-send``
-  — and ``response-received``: about half of botocore's share of a call. Used for
-  unsigned clients (:meth:`LocalBackend.client`), where nothing would check a signature
-  anyway.
+  — and ``response-received``, botocore's DEBUG log lines of the HTTP request and
+  response and its ``history_recorder`` entries of them: about a third of botocore's
+  cost of a call. Used for unsigned clients (:meth:`LocalBackend.client`), where
+  nothing would check a signature anyway, unless their retry mode is ``adaptive``
+  (whose client-side rate limiter waits at ``before-send``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._wire import HttpResponse
+from ._wire import HttpResponse, request_id
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -53,7 +56,7 @@ def attach(client: BaseClient, handle: Handle, region: str, pipeline: Pipeline) 
     events = client.meta.events
     events.unregister(f"before-send.{_SERVICE_EVENT}", unique_id=_SEND_ID)
     events.unregister("before-call", unique_id=_CALL_ID)
-    short = _is_unsigned(client) if pipeline == "auto" else pipeline == "short"
+    short = _short_fits(client) if pipeline == "auto" else pipeline == "short"
     hook: Any  # the stubs type event handlers as returning None
     if short:
         hook = _call_hook(client, handle, region)
@@ -66,11 +69,15 @@ def attach(client: BaseClient, handle: Handle, region: str, pipeline: Pipeline) 
     return short
 
 
-def _is_unsigned(client: BaseClient) -> bool:
+def _short_fits(client: BaseClient) -> bool:
+    """Whether the short pipeline gives this client what the full one would: it is
+    unsigned (nothing to sign) and not in adaptive retry mode (whose client-side rate
+    limiter waits at ``before-send``)."""
     from botocore import UNSIGNED
 
     config: Any = client.meta.config  # the stubs do not list signature_version
-    return config.signature_version is UNSIGNED
+    retries = config.retries or {}
+    return config.signature_version is UNSIGNED and retries.get("mode") != "adaptive"
 
 
 def _send_hook(handle: Handle, region: str) -> Callable[..., Any]:
@@ -98,22 +105,28 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
     from botocore.awsrequest import AWSResponse
     from botocore.endpoint import convert_to_response_dict
     from botocore.hooks import first_non_none_response
-    from botocore.parsers import create_parser
+    from botocore.parsers import ResponseParserFactory
 
     events = client.meta.events
     service_model = client.meta.service_model
-    parser = create_parser(service_model.resolved_protocol)  # stateless: one per client
+    protocol = service_model.resolved_protocol
     service_id = service_model.service_id.hyphenize()
+    # What botocore's endpoint would use: its parser factory (set_parser_defaults() on
+    # the session's ``response_parser_factory`` applies), and the endpoint itself for
+    # the needs-retry handlers. Neither is public: without them, botocore's defaults.
+    endpoint = getattr(client, "_endpoint", None)
+    factory = getattr(endpoint, "_response_parser_factory", None) or ResponseParserFactory()
 
-    def send(model: Any, params: dict[str, Any]) -> tuple[AWSResponse, dict[str, Any]]:
-        url = params["url"]
-        response = handle(
+    def send(params: dict[str, Any]) -> HttpResponse:
+        return handle(
             params["method"],
-            url,
+            params["url"],
             _RequestHeaders(params["headers"]),
             _body_bytes(params["body"]),
             region=region,
         )
+
+    def parse(model: Any, url: str, response: HttpResponse) -> tuple[AWSResponse, dict[str, Any]]:
         reply_headers: Any = response.headers
         http = AWSResponse(url, response.status, reply_headers, _RawBody(response.body))
         response_dict = convert_to_response_dict(http, model)
@@ -124,26 +137,19 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
             response_dict=response_dict,
             customized_response_dict=customized,
         )
+        parser = factory.create_parser(protocol)  # one a response, as botocore does
         parsed: dict[str, Any] = parser.parse(response_dict, model.output_shape)
         parsed.update(customized)
         if http.status_code >= 300:
             _add_modeled_error_fields(parser, model, response_dict, parsed)
         return http, parsed
 
-    def answer(model: Any, params: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]]:
-        attempts = 1
-        while True:
-            http, parsed = send(model, params)
-            if not _needs_retry(attempts, model, params, http, parsed):
-                break
-            attempts += 1
-        metadata = parsed.get("ResponseMetadata")
-        if metadata is not None:
-            metadata["RetryAttempts"] = attempts - 1
-        return http, parsed
-
-    def _needs_retry(
-        attempts: int, model: Any, params: dict[str, Any], http: Any, parsed: dict[str, Any]
+    def needs_retry(
+        attempts: int,
+        model: Any,
+        params: dict[str, Any],
+        response: tuple[AWSResponse, dict[str, Any]] | None,
+        caught: Exception | None,
     ) -> bool:
         # What botocore's endpoint asks after every attempt, a success too: its retry
         # handler answers (and marks MaxAttemptsReached, even on a success once the
@@ -151,11 +157,11 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
         delay = first_non_none_response(
             events.emit(
                 f"needs-retry.{service_id}.{model.name}",
-                response=(http, parsed),
-                endpoint=None,
+                response=response,
+                endpoint=endpoint,
                 operation=model,
                 attempts=attempts,
-                caught_exception=None,
+                caught_exception=caught,
                 request_dict=params,
             )
         )
@@ -163,6 +169,44 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
             return False
         time.sleep(delay)
         return True
+
+    def attempt(
+        attempts: int, model: Any, params: dict[str, Any], context: dict[str, Any]
+    ) -> tuple[tuple[AWSResponse, dict[str, Any]] | None, bool]:
+        """One attempt: (the parsed answer, whether to try again)."""
+        retries = context.setdefault("retries", {})  # what the endpoint keeps per call
+        retries["attempt"] = attempts
+        if "invocation-id" not in retries:
+            retries["invocation-id"] = request_id()
+        try:
+            response = send(params)
+        except Exception as exc:  # as botocore treats an error of its HTTP layer
+            if needs_retry(attempts, model, params, None, exc):
+                return None, True
+            raise
+        answered = parse(model, params["url"], response)
+        return answered, needs_retry(attempts, model, params, answered, None)
+
+    def answer(
+        model: Any, params: dict[str, Any], context: dict[str, Any], **_: Any
+    ) -> tuple[AWSResponse, dict[str, Any]]:
+        attempts = 1
+        try:
+            answered, again = attempt(attempts, model, params, context)
+            while again:
+                attempts += 1
+                answered, again = attempt(attempts, model, params, context)
+        except Exception as exc:
+            events.emit(
+                f"after-call-error.{service_id}.{model.name}", exception=exc, context=context
+            )
+            raise
+        assert answered is not None  # an attempt without an answer is retried or raises
+        http, parsed = answered
+        metadata = parsed.get("ResponseMetadata")
+        if metadata is not None:
+            metadata["RetryAttempts"] = attempts - 1
+        return http, parsed
 
     return answer
 

@@ -243,3 +243,95 @@ def test_a_before_parse_handler_can_add_members(backend: LocalBackend, pipeline:
 
     client.meta.events.register("before-parse.customer-profiles.ListDomains", customize)
     assert client.list_domains()["Added"] == "by a handler"
+
+
+def test_adaptive_retry_mode_takes_the_full_pipeline(backend: LocalBackend) -> None:
+    # Its client-side rate limiter waits at before-send: the short pipeline would skip it.
+    client = backend.client(config=Config(retries={"mode": "adaptive", "max_attempts": 2}))
+    seen = _events(client, "before-send")
+    client.list_domains()
+    assert seen == ["before-send"]
+
+
+@pytest.mark.parametrize("pipeline", ["short", "full"])
+def test_the_clients_response_parser_factory_is_used(backend: LocalBackend, pipeline: str) -> None:
+    import botocore.session
+
+    session = botocore.session.Session()
+    factory = session.get_component("response_parser_factory")
+    factory.set_parser_defaults(timestamp_parser=lambda value: f"raw:{value}")
+    client = backend.attach(
+        session.create_client(
+            "customer-profiles",
+            region_name="us-east-1",
+            endpoint_url=EMULATOR_ENDPOINT,
+            config=Config(signature_version=UNSIGNED),
+        ),
+        pipeline=pipeline,  # type: ignore[arg-type]
+    )
+    client.create_domain(DomainName="d", DefaultExpirationDays=30)
+    assert str(client.get_domain(DomainName="d")["CreatedAt"]).startswith("raw:")
+
+
+def _failing_calls(client: Any) -> list[tuple[str, str]]:
+    """The retry and error events of a call whose emulator raises, with what they got."""
+    seen: list[tuple[str, str]] = []
+
+    def retry(event_name: str, caught_exception: Any = None, **_: Any) -> None:
+        seen.append((event_name.split(".")[0], type(caught_exception).__name__))
+
+    def failed(event_name: str, exception: Any, **_: Any) -> None:
+        seen.append((event_name.split(".")[0], type(exception).__name__))
+
+    client.meta.events.register_first("needs-retry.customer-profiles", retry)
+    client.meta.events.register("after-call-error.customer-profiles", failed)
+    return seen
+
+
+@pytest.mark.parametrize("pipeline", ["short", "full"])
+def test_an_exception_in_the_emulator_is_reported_as_botocore_reports_it(
+    backend: LocalBackend, monkeypatch: pytest.MonkeyPatch, pipeline: str
+) -> None:
+    client = backend.client(pipeline=pipeline)  # type: ignore[arg-type]
+    seen = _failing_calls(client)
+
+    def broken(*_: Any, **__: Any) -> Any:
+        raise RuntimeError("a bug in the emulator")
+
+    monkeypatch.setattr(backend, "handle_http", broken)
+    backend.attach(client, pipeline=pipeline)  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="a bug in the emulator"):
+        client.list_domains()
+    assert seen == [("needs-retry", "RuntimeError"), ("after-call-error", "RuntimeError")]
+
+
+@pytest.mark.parametrize("pipeline", ["short", "full"])
+def test_a_connection_error_is_retried_as_botocore_retries_it(
+    backend: LocalBackend, monkeypatch: pytest.MonkeyPatch, pipeline: str
+) -> None:
+    import botocore.endpoint
+    from botocore.exceptions import EndpointConnectionError
+
+    monkeypatch.setattr(_inprocess.time, "sleep", lambda _: None)
+    monkeypatch.setattr(botocore.endpoint.time, "sleep", lambda _: None)
+    real = backend.handle_http
+    failures = [EndpointConnectionError(endpoint_url=EMULATOR_ENDPOINT)]
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backend, "handle_http", flaky)
+    client = backend.client(
+        pipeline=pipeline,  # type: ignore[arg-type]
+        config=Config(retries={"total_max_attempts": 3, "mode": "standard"}),
+    )
+    contexts: list[dict[str, Any]] = []
+    client.meta.events.register(
+        "after-call.customer-profiles", lambda context, **_: contexts.append(context)
+    )
+    answer = client.list_domains()
+    assert answer["ResponseMetadata"]["RetryAttempts"] == 1
+    assert contexts[0]["retries"]["attempt"] == 2
+    assert len(contexts[0]["retries"]["invocation-id"]) == 36
