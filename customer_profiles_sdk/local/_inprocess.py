@@ -29,6 +29,8 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+from botocore.awsrequest import AWSResponse  # loaded by the emulator's import already
+
 from ._wire import HttpResponse, request_id
 
 if TYPE_CHECKING:
@@ -45,8 +47,8 @@ _CALL_ID = "customer-profiles-sdk-emulator-call"
 _SERVICE_EVENT = "customer-profiles"
 
 
-def attach(client: BaseClient, handle: Handle, region: str, pipeline: Pipeline) -> bool:
-    """Answer every request of ``client`` with ``handle``; ``True`` for the short pipeline.
+def attach(client: BaseClient, handle: Handle, region: str, pipeline: Pipeline) -> None:
+    """Answer every request of ``client`` with ``handle``, through ``pipeline``.
 
     A previous backend's hooks (either pipeline) are removed first, so attaching again
     replaces the backend.
@@ -66,7 +68,6 @@ def attach(client: BaseClient, handle: Handle, region: str, pipeline: Pipeline) 
     else:
         hook = _send_hook(handle, region)
         events.register(f"before-send.{_SERVICE_EVENT}", hook, unique_id=_SEND_ID)
-    return short
 
 
 def _short_fits(client: BaseClient) -> bool:
@@ -80,29 +81,31 @@ def _short_fits(client: BaseClient) -> bool:
     return config.signature_version is UNSIGNED and retries.get("mode") != "adaptive"
 
 
-def _send_hook(handle: Handle, region: str) -> Callable[..., Any]:
-    from botocore.awsrequest import AWSResponse
+def _ask(
+    handle: Handle, region: str, method: str, url: str, headers: Any, body: Any
+) -> HttpResponse:
+    """The backend's answer to one request, as either pipeline has it."""
+    # In-process the client's own region is known (an unsigned client has no
+    # credential scope to read it from).
+    return handle(method, url, _RequestHeaders(headers), _body_bytes(body), region=region)
 
+
+def _aws_response(url: str, response: HttpResponse) -> AWSResponse:
+    # AWSResponse copies the headers into its own case-insensitive HeadersDict (the
+    # stubs ask for an HTTPHeaders, which would only be copied again).
+    reply_headers: Any = response.headers
+    return AWSResponse(url, response.status, reply_headers, _RawBody(response.body))
+
+
+def _send_hook(handle: Handle, region: str) -> Callable[..., Any]:
     def answer(request: Any, **_: Any) -> AWSResponse:
-        # In-process the client's own region is known (an unsigned client has no
-        # credential scope to read it from).
-        response = handle(
-            request.method,
-            request.url,
-            _RequestHeaders(request.headers),
-            _body_bytes(request.body),
-            region=region,
-        )
-        # AWSResponse copies the headers into its own case-insensitive HeadersDict
-        # (the stubs ask for an HTTPHeaders, which would only be copied again).
-        reply_headers: Any = response.headers
-        return AWSResponse(request.url, response.status, reply_headers, _RawBody(response.body))
+        response = _ask(handle, region, request.method, request.url, request.headers, request.body)
+        return _aws_response(request.url, response)
 
     return answer
 
 
 def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[..., Any]:
-    from botocore.awsrequest import AWSResponse
     from botocore.endpoint import convert_to_response_dict
     from botocore.hooks import first_non_none_response
     from botocore.parsers import ResponseParserFactory
@@ -117,18 +120,8 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
     endpoint = getattr(client, "_endpoint", None)
     factory = getattr(endpoint, "_response_parser_factory", None) or ResponseParserFactory()
 
-    def send(params: dict[str, Any]) -> HttpResponse:
-        return handle(
-            params["method"],
-            params["url"],
-            _RequestHeaders(params["headers"]),
-            _body_bytes(params["body"]),
-            region=region,
-        )
-
     def parse(model: Any, url: str, response: HttpResponse) -> tuple[AWSResponse, dict[str, Any]]:
-        reply_headers: Any = response.headers
-        http = AWSResponse(url, response.status, reply_headers, _RawBody(response.body))
+        http = _aws_response(url, response)
         response_dict = convert_to_response_dict(http, model)
         customized: dict[str, Any] = {}
         events.emit(
@@ -179,7 +172,9 @@ def _call_hook(client: BaseClient, handle: Handle, region: str) -> Callable[...,
         if "invocation-id" not in retries:
             retries["invocation-id"] = request_id()
         try:
-            response = send(params)
+            response = _ask(
+                handle, region, params["method"], params["url"], params["headers"], params["body"]
+            )
         except Exception as exc:  # as botocore treats an error of its HTTP layer
             if needs_retry(attempts, model, params, None, exc):
                 return None, True
