@@ -5,23 +5,26 @@ Every call goes through a real boto3 client on the embedded emulator
 event, no HTTP), so each figure includes botocore's own validation, serialisation and
 parsing; what should not change with the size of the domain is the emulator's share.
 
-Measured, per domain size (profiles loaded straight into the store with
+All sizes are loaded first (profiles straight into the store with
 ``create_profile_record``, objects with ``ingest_object``; both are what the handlers
-call, without the per-call boto3 round trip that would make loading 100,000 slow):
+call, without the per-call boto3 round trip that would make loading 100,000 slow), then
+every figure is measured with the sizes taking turns round by round in that one process
+(median over the rounds' calls): a machine whose speed moves between rounds moves every
+size alike, so a difference across sizes is the cost of the size, not the moment.
 
-* ``search``: median of one ``SearchProfiles`` on ``_email`` matching one profile; the
-  ratio of the largest size to the smallest (goal <= 2).
+* ``search``: one ``SearchProfiles`` on ``_email`` matching one profile; the ratio of the
+  largest size to the smallest non-empty one (goal <= 2).
 * ``create``: ``CreateProfile`` calls per second (goal >= 2,000/s, flat within 1.5x from
-  0 to 100,000 profiles).
+  0 to 100,000 profiles): the median round and 1 / the median call.
 * ``put``: ``PutProfileObject`` calls per second, each object creating a new profile
   through a ``_email`` PROFILE key lookup (same goal).
-* ``list``: median of one ``ListProfileObjects`` of a profile holding 10 objects, in a
-  domain that also holds one object per loaded profile.
-* ``handlers alone``: the median microseconds of the CreateProfile, PutProfileObject and
-  SearchProfiles handlers called directly (no botocore): the emulator's own share.
-* ``client ceiling`` (once, before the sizes): the same client as
-  ``LocalBackend.client()`` (unsigned, retries off, the same in-process pipeline) with a
-  canned answer in place of the emulator: the calls/s no in-process emulator can pass
+* ``list``: one ``ListProfileObjects`` of a profile holding 10 objects, in a domain that
+  also holds one object per loaded profile.
+* ``handlers alone``: the CreateProfile, PutProfileObject and SearchProfiles handlers
+  called directly (no botocore), microseconds a call: the emulator's own share.
+* ``client ceiling`` (its rounds take turns with the sizes' rounds too): the same client
+  as ``LocalBackend.client()`` (unsigned, retries off, the same in-process pipeline) with
+  a canned answer in place of the emulator: the calls/s no in-process emulator can pass
   through boto3 on this machine, so an absolute goal can be read against the machine.
 
 Run: ``python benchmarks/bench_emulator.py [--sizes 0,1000,20000,100000] [--calls 500]``.
@@ -62,39 +65,37 @@ ORDER_TYPE = {
 }
 
 
-def _median(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def _rate(fn: Callable[[int], object], calls: int, rounds: int) -> tuple[float, float]:
-    """Calls/s of ``fn(i)`` (i unique): median over ``rounds`` rounds of ``calls`` calls,
-    and 1 / the median single call (less sensitive to other processes taking the CPU)."""
-    rates = []
-    singles = []
+def _rates(
+    fns: dict[str, Callable[[int], object]], calls: int, rounds: int
+) -> dict[str, tuple[float, float]]:
+    """Calls/s of each ``fn(i)`` (i unique): the median over ``rounds`` rounds of ``calls``
+    calls, and 1 / the median single call (less sensitive to other processes taking the
+    CPU). The functions take turns round by round, so all of them meet the machine at the
+    same moments: their ratios hold even when its speed moves between rounds."""
+    rates: dict[str, list[float]] = {name: [] for name in fns}
+    singles: dict[str, list[float]] = {name: [] for name in fns}
     counter = 0
     for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(calls):
-            before = time.perf_counter()
-            fn(counter)
-            singles.append(time.perf_counter() - before)
-            counter += 1
-        rates.append(calls / (time.perf_counter() - start))
-    return statistics.median(rates), 1 / statistics.median(singles)
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            for _ in range(calls):
+                before = time.perf_counter()
+                fn(counter)
+                singles[name].append(time.perf_counter() - before)
+                counter += 1
+            rates[name].append(calls / (time.perf_counter() - start))
+    return {
+        name: (statistics.median(rates[name]), 1 / statistics.median(singles[name])) for name in fns
+    }
 
 
 def _order(email: str, order: str) -> str:
     return json.dumps({"order": order, "email": email, "amount": "12.50"})
 
 
-def client_ceiling(calls: int, rounds: int) -> dict[str, float]:
-    """Calls/s of CreateProfile and PutProfileObject answered with canned bodies (no
-    emulator): botocore's client side alone, as ``LocalBackend.client()`` builds it."""
+def ceiling_calls() -> tuple[Callable[[int], object], Callable[[int], object]]:
+    """CreateProfile and PutProfileObject answered with canned bodies (no emulator):
+    botocore's client side alone, as ``LocalBackend.client()`` builds it."""
     from botocore import UNSIGNED
     from botocore.config import Config
 
@@ -111,21 +112,18 @@ def client_ceiling(calls: int, rounds: int) -> dict[str, float]:
         return HttpResponse(200, {"Content-Type": "application/json"}, canned[method])
 
     _inprocess.attach(client, answer, "us-east-1", "auto")  # what LocalBackend.attach does
-    create, create_single = _rate(
-        lambda i: client.create_profile(
+
+    def create(i: int) -> object:
+        return client.create_profile(
             DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
-        ),
-        calls,
-        rounds,
-    )
-    put, put_single = _rate(
-        lambda i: client.put_profile_object(
+        )
+
+    def put(i: int) -> object:
+        return client.put_profile_object(
             DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
-        ),
-        calls,
-        rounds,
-    )
-    return {"create": create, "create_single": create_single, "put": put, "put_single": put_single}
+        )
+
+    return create, put
 
 
 def build(size: int) -> tuple[LocalBackend, Any, str]:
@@ -156,78 +154,109 @@ def build(size: int) -> tuple[LocalBackend, Any, str]:
     return backend, client, many["Items"][0]["ProfileId"]
 
 
-def measure(size: int, calls: int, rounds: int, repeat: int) -> dict[str, float]:
-    started = time.perf_counter()
-    backend, client, many = build(size)
-    loaded = time.perf_counter() - started
-    probe = f"user{size // 2}@example.com" if size else "many@example.com"
+def measure(sizes: list[int], calls: int, rounds: int, repeat: int) -> dict[int, dict[str, float]]:
+    """Every figure at every size, the sizes taking turns round by round in one process.
 
-    def search() -> object:
-        items = client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=[probe])
-        assert len(items["Items"]) == 1
-        return items
+    All domains are loaded first, so every size is measured with the same heap and, round
+    by round, at the same moments: a machine whose speed moves (a shared or burstable CPU,
+    a large load just done) moves every size alike, and what still differs across sizes
+    is the cost of the size.
+    """
+    results: dict[int, dict[str, float]] = {}
+    domains: dict[int, tuple[Any, Context, str, str]] = {}
+    for size in sizes:
+        started = time.perf_counter()
+        backend, client, many = build(size)
+        results[size] = {"load_s": time.perf_counter() - started}
+        ctx = Context(store=backend.store, clock=backend.clock, region="us-east-1")
+        probe = f"user{size // 2}@example.com" if size else "many@example.com"
+        domains[size] = (client, ctx, many, probe)
+        print(f"{size:>7} profiles loaded in {results[size]['load_s']:.1f} s", flush=True)
+    handlers = _load_handlers()
 
-    def listing() -> object:
-        items = client.list_profile_objects(
-            DomainName=DOMAIN, ProfileId=many, ObjectTypeName="Order", MaxResults=100
-        )
-        assert len(items["Items"]) == 10
-        return items
+    def search(client: Any, probe: str) -> Callable[[int], object]:
+        def call(_: int) -> object:
+            items = client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=[probe])
+            assert len(items["Items"]) == 1
+            return items
 
-    def create(i: int) -> object:
-        return client.create_profile(
+        return call
+
+    def listing(client: Any, many: str) -> Callable[[int], object]:
+        def call(_: int) -> object:
+            items = client.list_profile_objects(
+                DomainName=DOMAIN, ProfileId=many, ObjectTypeName="Order", MaxResults=100
+            )
+            assert len(items["Items"]) == 10
+            return items
+
+        return call
+
+    def create(client: Any) -> Callable[[int], object]:
+        return lambda i: client.create_profile(
             DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
         )
 
-    def put(i: int) -> object:
-        return client.put_profile_object(
-            DomainName=DOMAIN,
-            ObjectTypeName="Order",
-            Object=_order(f"put{i}@example.com", f"p{i}"),
+    def put(client: Any) -> Callable[[int], object]:
+        return lambda i: client.put_profile_object(
+            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
         )
 
-    # The emulator's own share: the handlers called directly (no botocore), per call.
-    ctx = Context(store=backend.store, clock=backend.clock, region="us-east-1")
-    handlers = _load_handlers()
+    # The emulator's own share: the handlers called directly (no botocore).
+    def direct(ctx: Context, operation: str, request: Callable[[int], dict[str, Any]]) -> Any:
+        handler = handlers[operation]
+        return lambda i: handler(ctx, request(i))
 
-    def direct(operation: str, request: Callable[[int], dict[str, Any]]) -> float:
-        times = []
-        for i in range(calls):
-            before = time.perf_counter()
-            handlers[operation](ctx, request(i))
-            times.append(time.perf_counter() - before)
-        return statistics.median(times) * 1e6
+    def direct_create(i: int) -> dict[str, Any]:
+        return {"DomainName": DOMAIN, "EmailAddress": f"direct{i}@example.com"}
 
-    create_us = direct(
-        "CreateProfile",
-        lambda i: {"DomainName": DOMAIN, "EmailAddress": f"direct{i}@example.com"},
-    )
-    put_us = direct(
-        "PutProfileObject",
-        lambda i: {
+    def direct_put(i: int) -> dict[str, Any]:
+        return {
             "DomainName": DOMAIN,
             "ObjectTypeName": "Order",
             "Object": _order(f"dput{i}@example.com", f"d{i}"),
-        },
-    )
-    search_us = direct(
-        "SearchProfiles",
-        lambda i: {"DomainName": DOMAIN, "KeyName": "_email", "Values": [probe]},
-    )
-    create_rate, create_single = _rate(create, calls, rounds)
-    put_rate, put_single = _rate(put, calls, rounds)
-    return {
-        "load_s": loaded,
-        "create_handler_us": create_us,
-        "put_handler_us": put_us,
-        "search_handler_us": search_us,
-        "search_ms": _median(search, repeat) * 1000,
-        "list_ms": _median(listing, repeat) * 1000,
-        "create_per_s": create_rate,
-        "create_single_per_s": create_single,
-        "put_per_s": put_rate,
-        "put_single_per_s": put_single,
+        }
+
+    def each_size(make: Callable[[tuple[Any, Context, str, str]], Callable[[int], object]]) -> Any:
+        return {size: make(domains[size]) for size in sizes}
+
+    def per_call(timed: dict[Any, tuple[float, float]], scale: float) -> dict[Any, float]:
+        return {size: scale / single for size, (_, single) in timed.items()}
+
+    searched = per_call(_rates(each_size(lambda d: search(d[0], d[3])), repeat, rounds), 1e3)
+    listed = per_call(_rates(each_size(lambda d: listing(d[0], d[2])), repeat, rounds), 1e3)
+    alone = {
+        name: per_call(_rates(each_size(make), calls, rounds), 1e6)
+        for name, make in (
+            ("create_handler_us", lambda d: direct(d[1], "CreateProfile", direct_create)),
+            ("put_handler_us", lambda d: direct(d[1], "PutProfileObject", direct_put)),
+            (
+                "search_handler_us",
+                lambda d: direct(
+                    d[1],
+                    "SearchProfiles",
+                    lambda _: {"DomainName": DOMAIN, "KeyName": "_email", "Values": [d[3]]},
+                ),
+            ),
+        )
     }
+    ceiling_create, ceiling_put = ceiling_calls()
+    through = {
+        "create": _rates(
+            {"ceiling": ceiling_create, **each_size(lambda d: create(d[0]))}, calls, rounds
+        ),
+        "put": _rates({"ceiling": ceiling_put, **each_size(lambda d: put(d[0]))}, calls, rounds),
+    }
+    for size in sizes:
+        r = results[size]
+        r["search_ms"] = searched[size]
+        r["list_ms"] = listed[size]
+        for name, figures in alone.items():
+            r[name] = figures[size]
+        for key, timed in through.items():
+            r[f"{key}_per_s"], r[f"{key}_single_per_s"] = timed[size]
+            r[f"ceiling_{key}_per_s"], r[f"ceiling_{key}_single_per_s"] = timed["ceiling"]
+    return results
 
 
 def main() -> None:
@@ -239,19 +268,11 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
-    ceiling = client_ceiling(args.calls, args.rounds)
-    print(
-        "client ceiling (canned answers, no emulator): "
-        f"CreateProfile {ceiling['create']:.0f}/s "
-        f"(1/median call {ceiling['create_single']:.0f}/s)  "
-        f"PutProfileObject {ceiling['put']:.0f}/s ({ceiling['put_single']:.0f}/s)",
-        flush=True,
-    )
-    results = {}
+    results = measure(sizes, args.calls, args.rounds, args.repeat)
     for size in sizes:
-        results[size] = r = measure(size, args.calls, args.rounds, args.repeat)
+        r = results[size]
         print(
-            f"{size:>7} profiles (loaded in {r['load_s']:6.1f} s): "
+            f"{size:>7} profiles: "
             f"SearchProfiles {r['search_ms']:8.2f} ms  ListProfileObjects {r['list_ms']:8.2f} ms  "
             f"CreateProfile {r['create_per_s']:6.0f}/s "
             f"(1/median call {r['create_single_per_s']:5.0f}/s)  "
@@ -261,6 +282,13 @@ def main() -> None:
             f"SearchProfiles {r['search_handler_us']:.0f} us",
             flush=True,
         )
+    r = results[sizes[0]]
+    print(
+        "client ceiling (canned answers, no emulator): "
+        f"CreateProfile {r['ceiling_create_per_s']:.0f}/s "
+        f"(1/median call {r['ceiling_create_single_per_s']:.0f}/s)  "
+        f"PutProfileObject {r['ceiling_put_per_s']:.0f}/s ({r['ceiling_put_single_per_s']:.0f}/s)"
+    )
     small = min(s for s in sizes if s > 0) if any(s > 0 for s in sizes) else sizes[0]
     large = max(sizes)
     print(
@@ -277,16 +305,18 @@ def main() -> None:
             f"{name}: min {min(rates):.0f}/s, max/min {max(rates) / min(rates):.2f} "
             "(goal >= 2000/s, within 1.5x)"
         )
-    # The emulator's share of a call: its median call less the ceiling's (botocore's side).
+    # The emulator's share of a call: its median call less the ceiling's (botocore's side),
+    # and each rate over the ceiling.
     for operation, key in (("CreateProfile", "create"), ("PutProfileObject", "put")):
-        client_us = 1e6 / ceiling[f"{key}_single"]
         shares = ", ".join(
-            f"{1e6 / results[s][f'{key}_single_per_s'] - client_us:.0f}" for s in sizes
+            f"{1e6 / r[f'{key}_single_per_s'] - 1e6 / r[f'ceiling_{key}_single_per_s']:.0f}"
+            for r in (results[s] for s in sizes)
         )
-        ratios = ", ".join(f"{results[s][f'{key}_per_s'] / ceiling[key]:.2f}" for s in sizes)
+        over = [results[s][f"{key}_per_s"] / results[s][f"ceiling_{key}_per_s"] for s in sizes]
         print(
             f"{operation}: emulator's share of the median call {shares} us at {args.sizes} "
-            f"profiles (botocore's {client_us:.0f} us); rounds / ceiling {ratios}"
+            f"profiles; rounds / ceiling {', '.join(f'{r:.2f}' for r in over)} "
+            f"(max/min {max(over) / min(over):.2f})"
         )
 
 
