@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -197,6 +198,9 @@ class LocalBackend(
             ``visibility_delay`` seconds of the emulated clock after the call, as the
             service's asynchronous ingestion and matching do. [A]
         visibility_delay: the delay of the eventual mode, in seconds (default 5).
+        max_recorded_calls: how many of the latest calls :attr:`calls` keeps (``None``,
+            the default: every call; ``0``: none, as ``local serve`` does, whose record
+            nobody can read). A long-lived backend with a cap keeps a bounded memory.
 
     Example:
         >>> backend = LocalBackend()
@@ -224,6 +228,7 @@ class LocalBackend(
         objects_per_profile: int | None = None,
         consistency: str = "synchronous",
         visibility_delay: float = _consistency.DEFAULT_VISIBILITY_DELAY,
+        max_recorded_calls: int | None = None,
     ) -> None:
         if sql_segments not in ("refuse", "sqlite"):
             raise ValueError("sql_segments must be 'refuse' or 'sqlite'")
@@ -234,6 +239,12 @@ class LocalBackend(
             or objects_per_profile < 1
         ):
             raise ValueError("objects_per_profile must be an int >= 1")
+        if max_recorded_calls is not None and (
+            isinstance(max_recorded_calls, bool)
+            or not isinstance(max_recorded_calls, int)
+            or max_recorded_calls < 0
+        ):
+            raise ValueError("max_recorded_calls must be None or an int >= 0")
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()
         self.settings = Settings(
@@ -258,7 +269,9 @@ class LocalBackend(
         self._pager = Pager()
         # Plain tuples (a tuple of strings and ints is not tracked by the garbage
         # collector, a CallRecord would be): CallRecords are built when read.
-        self._calls: list[tuple[str | None, str, int, str | None]] = []
+        self._calls: deque[tuple[str | None, str, int, str | None]] = deque(
+            maxlen=max_recorded_calls
+        )
         self._calls_lock = threading.Lock()
         self._state_file: str | None = None
 
@@ -542,12 +555,14 @@ class LocalBackend(
 
     @property
     def calls(self) -> list[CallRecord]:
-        """A copy of the record of every call answered, oldest first."""
+        """A copy of the record of the calls answered, oldest first (every call, or the
+        latest ``max_recorded_calls``)."""
         with self._calls_lock:
             return [CallRecord(*call) for call in self._calls]
 
     def call_count(self, operation: str | None = None) -> int:
-        """How many calls (of ``operation``, or of any operation) were answered."""
+        """How many calls (of ``operation``, or of any operation) were answered, among the
+        recorded ones (:attr:`calls`)."""
         with self._calls_lock:
             if operation is None:
                 return len(self._calls)

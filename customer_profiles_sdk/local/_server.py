@@ -494,7 +494,9 @@ def run_serve(args: argparse.Namespace) -> int:
     """Run the server until Ctrl-C or SIGTERM; return the exit status."""
     from ._backend import LocalBackend
 
-    backend = LocalBackend(account_id=args.account_id)
+    # No record of calls: nothing in a served process reads it, and it would grow with
+    # every call of a long-running server.
+    backend = LocalBackend(account_id=args.account_id, max_recorded_calls=0)
     if args.state:
         if os.path.exists(args.state):
             try:

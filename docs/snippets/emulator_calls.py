@@ -20,3 +20,9 @@ assert (last.operation, last.status, last.error_code) == (
 )
 backend.reset_calls()
 assert backend.calls == []
+
+# A long-lived backend can keep only the latest calls.
+capped = LocalBackend(max_recorded_calls=1)
+capped.client().list_domains()
+capped.client().list_domains()
+assert capped.call_count() == 1

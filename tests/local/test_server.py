@@ -368,3 +368,28 @@ def test_state_is_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyP
     restored.load_state(state)
     names = [d["DomainName"] for d in restored.client().list_domains()["Items"]]
     assert names == ["first", "second"]
+
+
+def test_serve_keeps_no_record_of_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A served backend records no calls (nothing in the process reads them; the record
+    would grow with every call of a long-running server)."""
+    import argparse
+
+    from customer_profiles_sdk.local import _server
+
+    built: list[LocalBackend] = []
+
+    class Refused:
+        def __init__(self, backend: LocalBackend, *args: Any, **kwargs: Any) -> None:
+            built.append(backend)
+
+        def start(self) -> Any:
+            raise OSError("refused by the test")
+
+    monkeypatch.setattr(_server, "EmulatorServer", Refused)
+    parser = argparse.ArgumentParser()
+    _server.add_serve_arguments(parser)
+    assert _server.run_serve(parser.parse_args(["--port", "0"])) == 1
+    [backend] = built
+    backend.client().list_domains()
+    assert backend.calls == []

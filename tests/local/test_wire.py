@@ -484,3 +484,29 @@ def test_output_validator_checks_enums() -> None:
     shape = service_model().operation_model("GetProfileObjectTypeTemplate").output_shape
     body = {"Keys": {"k": [{"StandardIdentifiers": ["NOT_AN_IDENTIFIER"], "FieldNames": ["f"]}]}}
     assert any("is not one of" in p for p in output_problems(shape, body))
+
+
+def test_max_recorded_calls_keeps_the_latest_calls() -> None:
+    backend = LocalBackend(max_recorded_calls=2)
+    client = backend.client()
+    client.list_domains()
+    client.create_domain(DomainName="capped", DefaultExpirationDays=30)
+    with pytest.raises(client.exceptions.ResourceNotFoundException):
+        client.get_domain(DomainName="missing")
+    assert [c.operation for c in backend.calls] == ["CreateDomain", "GetDomain"]
+    assert backend.calls[-1].error_code == "ResourceNotFoundException"
+    assert backend.call_count() == 2
+    assert backend.call_count("ListDomains") == 0
+
+
+def test_max_recorded_calls_zero_records_nothing() -> None:
+    backend = LocalBackend(max_recorded_calls=0)
+    backend.client().list_domains()
+    assert backend.calls == []
+    assert backend.call_count() == 0
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, True, "10"])
+def test_max_recorded_calls_must_be_none_or_a_count(bad: Any) -> None:
+    with pytest.raises(ValueError, match="max_recorded_calls"):
+        LocalBackend(max_recorded_calls=bad)
