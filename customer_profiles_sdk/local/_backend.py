@@ -686,9 +686,13 @@ class LocalBackend(
     # ----------------------------------------------------------------- state files / server
 
     def save_state(self, path: str | os.PathLike[str]) -> None:
-        """Write the whole store to a JSON file atomically (temp file + ``os.replace``)."""
+        """Write the whole store to a JSON file atomically (temp file + ``os.replace``).
+
+        The file records its format (``"format"``), so an older emulator refuses a file it
+        would read wrongly instead of loading it.
+        """
         with self.lock:
-            data = json.dumps(_state.to_json(self.store))
+            data = json.dumps(_state.dump_store(self.store))
         target = os.fspath(path)
         directory = os.path.dirname(os.path.abspath(target))
         fd, tmp = tempfile.mkstemp(prefix=".cp-state-", suffix=".tmp", dir=directory)
@@ -704,9 +708,14 @@ class LocalBackend(
             raise
 
     def load_state(self, path: str | os.PathLike[str]) -> None:
-        """Replace the store with the one saved in a JSON file by :meth:`save_state`."""
+        """Replace the store with the one saved in a JSON file by :meth:`save_state`.
+
+        Raises:
+            ValueError: the file is not JSON, not a state file, or in a newer format
+                than this emulator reads; the store is then left unchanged.
+        """
         with open(path, encoding="utf-8") as fh:
-            store = _state.from_json(Store, json.load(fh))
+            store = _state.load_store(json.load(fh))
         with self.lock:
             self.store = store
 

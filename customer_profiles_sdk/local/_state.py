@@ -516,6 +516,36 @@ class Store:
 
 T = TypeVar("T")
 
+#: The format of the state files :func:`dump_store` writes (key ``"format"``). A file
+#: without the key is format 1 (written before the key existed). Raise it when a change
+#: of the records would make an older emulator read a newer file wrongly.
+STATE_FORMAT = 1
+
+
+def dump_store(store: Store) -> dict[str, Any]:
+    """The JSON document of a state file: the store and the format it is written in."""
+    return {"format": STATE_FORMAT, **to_json(store)}
+
+
+def load_store(data: Any) -> Store:
+    """Rebuild the store of a state file :func:`dump_store` wrote.
+
+    Raises:
+        ValueError: not a state file, or one written in a newer format than this
+            emulator reads.
+    """
+    if not isinstance(data, dict) or not {"account_id", "regions"} <= data.keys():
+        raise ValueError("not a state file written by the emulator")
+    version = data.get("format", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ValueError(f"the state file's format is not a version number: {version!r}")
+    if version > STATE_FORMAT:
+        raise ValueError(
+            f"the state file is in format {version}, written by a newer emulator; "
+            f"this one reads format {STATE_FORMAT} (upgrade customer-profiles-sdk)"
+        )
+    return from_json(Store, data)
+
 
 def to_json(obj: Any) -> Any:
     """Turn a state object into JSON-compatible data."""

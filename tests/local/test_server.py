@@ -272,7 +272,15 @@ def test_serve_reports_a_busy_port() -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"customers": []}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[]",
+        '{"customers": []}',
+        '{"format": 99, "account_id": "123456789012", "regions": {}}',  # a newer emulator's
+    ],
+)
 def test_serve_refuses_a_broken_state_file(tmp_path: Path, content: str) -> None:
     state = tmp_path / "state.json"
     state.write_text(content)
