@@ -610,21 +610,25 @@ def list_profile_objects(ctx: Context, req: dict[str, Any]) -> dict[str, Any]:
             return {"Items": [item] if have & wanted else []}
         return {"Items": [item]}
     if _record_kind(type_name):
-        records = [
-            r for r in _index.profile_records(domain, profile.profile_id) if r.kind == type_name
-        ]
-        items = [
-            {
+        record_key = object_filter["KeyName"] if object_filter is not None else None
+
+        def records_after(after: Cursor | None) -> Iterator[tuple[Cursor, StandardRec]]:
+            # Creation order (``seq``); only the page's records are rendered.
+            start = int(after[0]) if after else None
+            for r in _index.profile_records(domain, profile.profile_id):
+                if r.kind != type_name or (start is not None and r.seq <= start):
+                    continue
+                if wanted is None or record_key is None or set(r.keys.get(record_key, [])) & wanted:
+                    yield [r.seq], r
+
+        def render_record(r: StandardRec) -> dict[str, Any]:
+            return {
                 "ObjectTypeName": type_name,
                 "ProfileObjectUniqueKey": r.record_id,
                 "Object": json.dumps(r.fields),
             }
-            for r in records
-            if wanted is None
-            or object_filter is None
-            or set(r.keys.get(object_filter["KeyName"], [])) & wanted
-        ]
-        return {"Items": items}
+
+        return {"Items": SeekableItems(records_after, render_record)}
     if type_name.startswith("_"):
         raise not_found(f"Standard object type {type_name} does not exist")
     if type_name not in domain.object_types and type_name not in templates_of(ctx.settings):

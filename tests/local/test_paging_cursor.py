@@ -552,3 +552,47 @@ def test_search_walks_follow_random_writes(cp: Any) -> None:
             cp.search_profiles, "Items", size, DomainName=D, KeyName="_account", Values=values
         )
         assert [item["ProfileId"] for item in items] == expected
+
+
+def test_standard_record_walks_equal_the_single_page_and_resume_after_a_delete(
+    cp: Any,
+) -> None:
+    """ListProfileObjects of a standard type (``_order``): records in creation order,
+    paged by cursor like objects; a filter is applied while walking."""
+    cp.put_profile_object_type(
+        DomainName=D,
+        ObjectTypeName="Purchase",
+        Description="purchases feeding _order records",
+        AllowProfileCreation=True,
+        Fields={
+            "no": {"Source": "_source.no"},
+            "email": {"Source": "_source.email", "ContentType": "EMAIL_ADDRESS"},
+            "total": {"Source": "_source.total", "Target": "_order.TotalPrice"},
+        },
+        Keys={
+            "purchaseNo": [{"FieldNames": ["no"], "StandardIdentifiers": ["UNIQUE", "ORDER"]}],
+            "_email": [{"FieldNames": ["email"], "StandardIdentifiers": ["PROFILE"]}],
+        },
+    )
+    for i in range(7):
+        body = {"no": f"n{i}", "email": "s@example.com", "total": f"{i}.00"}
+        cp.put_profile_object(DomainName=D, ObjectTypeName="Purchase", Object=json.dumps(body))
+    pid = owner_of(cp, "s@example.com")
+    request = {"DomainName": D, "ProfileId": pid, "ObjectTypeName": "_order"}
+    records = every_size(cp.list_profile_objects, "Items", **request)
+    assert [json.loads(r["Object"])["TotalPrice"] for r in records] == [f"{i}.00" for i in range(7)]
+    picked = every_size(
+        cp.list_profile_objects,
+        "Items",
+        **request,
+        ObjectFilter={"KeyName": "purchaseNo", "Values": ["n1", "n4", "n9"]},
+    )
+    assert [json.loads(r["Object"])["TotalPrice"] for r in picked] == ["1.00", "4.00"]
+    first = cp.list_profile_objects(**request, MaxResults=3)
+    seen = records[1]["ProfileObjectUniqueKey"]
+    cp.delete_profile_object(**request, ProfileObjectUniqueKey=seen)
+    second = cp.list_profile_objects(**request, MaxResults=3, NextToken=first["NextToken"])
+    assert [r["ProfileObjectUniqueKey"] for r in second["Items"]] == [
+        r["ProfileObjectUniqueKey"] for r in records[3:6]
+    ]
+    assert "NextToken" in second
