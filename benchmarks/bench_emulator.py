@@ -71,12 +71,16 @@ def _rates(
     """Calls/s of each ``fn(i)`` (i unique): the median over ``rounds`` rounds of ``calls``
     calls, and 1 / the median single call (less sensitive to other processes taking the
     CPU). The functions take turns round by round, so all of them meet the machine at the
-    same moments: their ratios hold even when its speed moves between rounds."""
+    same moments: their ratios hold even when its speed moves between rounds. The order
+    rotates from one round to the next, so no function always goes first."""
     rates: dict[str, list[float]] = {name: [] for name in fns}
     singles: dict[str, list[float]] = {name: [] for name in fns}
+    names = list(fns)
     counter = 0
-    for _ in range(rounds):
-        for name, fn in fns.items():
+    for round_no in range(rounds):
+        shift = round_no % len(names)
+        for name in names[shift:] + names[:shift]:
+            fn = fns[name]
             start = time.perf_counter()
             for _ in range(calls):
                 before = time.perf_counter()
@@ -160,7 +164,10 @@ def measure(sizes: list[int], calls: int, rounds: int, repeat: int) -> dict[int,
     All domains are loaded first, so every size is measured with the same heap and, round
     by round, at the same moments: a machine whose speed moves (a shared or burstable CPU,
     a large load just done) moves every size alike, and what still differs across sizes
-    is the cost of the size.
+    is the cost of the size. The price: every size runs in the heap of the largest (the
+    garbage collector's full collections, the allocator's arenas), so a cost that comes
+    from the process holding a large domain, rather than from the operation, shows at
+    every size alike; the handlers' figures at each size are what tell the two apart.
     """
     results: dict[int, dict[str, float]] = {}
     domains: dict[int, tuple[Any, Context, str, str]] = {}

@@ -688,8 +688,9 @@ class LocalBackend(
     def save_state(self, path: str | os.PathLike[str]) -> None:
         """Write the whole store to a JSON file atomically (temp file + ``os.replace``).
 
-        The file records its format (``"format"``), so an older emulator refuses a file it
-        would read wrongly instead of loading it.
+        The file records its format (``"format"``): an emulator that reads an older
+        format refuses it instead of loading it wrongly (emulators from before the key
+        existed ignore it).
         """
         with self.lock:
             data = json.dumps(_state.dump_store(self.store))
@@ -711,11 +712,17 @@ class LocalBackend(
         """Replace the store with the one saved in a JSON file by :meth:`save_state`.
 
         Raises:
-            ValueError: the file is not JSON, not a state file, or in a newer format
-                than this emulator reads; the store is then left unchanged.
+            ValueError: the file is not JSON, not a state file, in a newer format than
+                this emulator reads, or its records do not have the shape of its format
+                (the top-level keys and the structure of the records are checked, not
+                the type of every value); the store is then left unchanged.
         """
         with open(path, encoding="utf-8") as fh:
-            store = _state.load_store(json.load(fh))
+            try:
+                data = json.load(fh)
+            except RecursionError as exc:  # json's own limit on nesting
+                raise ValueError("the state file is nested too deeply to be one") from exc
+        store = _state.load_store(data)
         with self.lock:
             self.store = store
 

@@ -531,11 +531,12 @@ def load_store(data: Any) -> Store:
     """Rebuild the store of a state file :func:`dump_store` wrote.
 
     Raises:
-        ValueError: not a state file, or one written in a newer format than this
-            emulator reads.
+        ValueError: not a state file, one written in a newer format than this emulator
+            reads, or one whose records do not have the shape of this format's.
     """
-    if not isinstance(data, dict) or not {"account_id", "regions"} <= data.keys():
+    if not isinstance(data, dict):
         raise ValueError("not a state file written by the emulator")
+    # The format first: a newer format may have other top-level keys.
     version = data.get("format", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError(f"the state file's format is not a version number: {version!r}")
@@ -544,7 +545,15 @@ def load_store(data: Any) -> Store:
             f"the state file is in format {version}, written by a newer emulator; "
             f"this one reads format {STATE_FORMAT} (upgrade customer-profiles-sdk)"
         )
-    return from_json(Store, data)
+    if not {"account_id", "regions"} <= data.keys():
+        raise ValueError("not a state file written by the emulator")
+    try:
+        return from_json(Store, data)
+    except (AttributeError, KeyError, TypeError, RecursionError) as exc:
+        raise ValueError(
+            f"the state file's records do not have the shape of format {version}: "
+            f"{type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def to_json(obj: Any) -> Any:

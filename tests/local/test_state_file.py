@@ -65,3 +65,36 @@ def test_a_file_that_is_no_state_file_is_refused(tmp_path: Path, content: str) -
     path.write_text(content)
     with pytest.raises(ValueError, match="not a state file"):
         LocalBackend().load_state(path)
+
+
+def test_a_newer_format_is_named_even_when_its_top_level_keys_changed(tmp_path: Path) -> None:
+    path = tmp_path / "newer.json"
+    path.write_text(json.dumps({"format": STATE_FORMAT + 1, "accounts": {}}))
+    with pytest.raises(ValueError, match="written by a newer emulator"):
+        LocalBackend().load_state(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"account_id": "1", "regions": []}',
+        '{"account_id": "1", "regions": null}',
+        '{"account_id": "1", "regions": {"us-east-1": {"domains": []}}}',
+        '{"account_id": "1", "regions": {"us-east-1": {"domains": {"d": {"name": "d"}}}}}',
+    ],
+)
+def test_records_of_the_wrong_shape_are_a_value_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    backend = LocalBackend()
+    backend.client().create_domain(DomainName="mine", DefaultExpirationDays=30)
+    with pytest.raises(ValueError, match="do not have the shape"):
+        backend.load_state(path)
+    assert [d["DomainName"] for d in backend.client().list_domains()["Items"]] == ["mine"]
+
+
+def test_a_deeply_nested_file_is_a_value_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ValueError, match="nested too deeply"):
+        LocalBackend().load_state(path)
