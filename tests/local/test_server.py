@@ -279,6 +279,7 @@ def test_serve_reports_a_busy_port() -> None:
         "[]",
         '{"customers": []}',
         '{"format": 99, "account_id": "123456789012", "regions": {}}',  # a newer emulator's
+        '{"account_id": "123456789012", "regions": []}',  # records of the wrong shape
     ],
 )
 def test_serve_refuses_a_broken_state_file(tmp_path: Path, content: str) -> None:
