@@ -38,7 +38,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from customer_profiles_sdk.local import Clock, LocalBackend
 from customer_profiles_sdk.local._backend import _load_handlers
@@ -97,9 +97,23 @@ def _order(email: str, order: str) -> str:
     return json.dumps({"order": order, "email": email, "amount": "12.50"})
 
 
-def ceiling_calls() -> tuple[Callable[[int], object], Callable[[int], object]]:
-    """CreateProfile and PutProfileObject answered with canned bodies (no emulator):
-    botocore's client side alone, as ``LocalBackend.client()`` builds it."""
+def create_call(client: Any) -> Callable[[int], object]:
+    """``CreateProfile`` of a new profile per ``i``."""
+    return lambda i: client.create_profile(
+        DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
+    )
+
+
+def put_call(client: Any) -> Callable[[int], object]:
+    """``PutProfileObject`` of a new order per ``i``, creating a profile (new e-mail)."""
+    return lambda i: client.put_profile_object(
+        DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
+    )
+
+
+def ceiling_client() -> Any:
+    """The client ``LocalBackend.client()`` builds, answered with canned bodies for
+    CreateProfile and PutProfileObject (no emulator): botocore's client side alone."""
     from botocore import UNSIGNED
     from botocore.config import Config
 
@@ -116,18 +130,17 @@ def ceiling_calls() -> tuple[Callable[[int], object], Callable[[int], object]]:
         return HttpResponse(200, {"Content-Type": "application/json"}, canned[method])
 
     _inprocess.attach(client, answer, "us-east-1", "auto")  # what LocalBackend.attach does
+    return client
 
-    def create(i: int) -> object:
-        return client.create_profile(
-            DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
-        )
 
-    def put(i: int) -> object:
-        return client.put_profile_object(
-            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
-        )
+class Loaded(NamedTuple):
+    """One loaded domain size: its boto3 client, a handler context, the id of the profile
+    holding 10 objects and the e-mail a search looks for."""
 
-    return create, put
+    client: Any
+    ctx: Context
+    many: str
+    probe: str
 
 
 def build(size: int) -> tuple[LocalBackend, Any, str]:
@@ -158,8 +171,12 @@ def build(size: int) -> tuple[LocalBackend, Any, str]:
     return backend, client, many["Items"][0]["ProfileId"]
 
 
-def measure(sizes: list[int], calls: int, rounds: int, repeat: int) -> dict[int, dict[str, float]]:
-    """Every figure at every size, the sizes taking turns round by round in one process.
+def measure(
+    sizes: list[int], calls: int, rounds: int, repeat: int
+) -> tuple[dict[int, dict[str, float]], dict[str, float]]:
+    """Every figure at every size, the sizes taking turns round by round in one process;
+    and the client ceiling's (``create_per_s``, ``create_single_per_s``, ``put_per_s``,
+    ``put_single_per_s``), measured in the same rounds.
 
     All domains are loaded first, so every size is measured with the same heap and, round
     by round, at the same moments: a machine whose speed moves (a shared or burstable CPU,
@@ -170,90 +187,78 @@ def measure(sizes: list[int], calls: int, rounds: int, repeat: int) -> dict[int,
     every size alike; the handlers' figures at each size are what tell the two apart.
     """
     results: dict[int, dict[str, float]] = {}
-    domains: dict[int, tuple[Any, Context, str, str]] = {}
+    domains: dict[int, Loaded] = {}
     for size in sizes:
         started = time.perf_counter()
         backend, client, many = build(size)
         results[size] = {"load_s": time.perf_counter() - started}
         ctx = Context(store=backend.store, clock=backend.clock, region="us-east-1")
         probe = f"user{size // 2}@example.com" if size else "many@example.com"
-        domains[size] = (client, ctx, many, probe)
+        domains[size] = Loaded(client, ctx, many, probe)
         print(f"{size:>7} profiles loaded in {results[size]['load_s']:.1f} s", flush=True)
     handlers = _load_handlers()
 
-    def search(client: Any, probe: str) -> Callable[[int], object]:
+    def search(d: Loaded) -> Callable[[int], object]:
         def call(_: int) -> object:
-            items = client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=[probe])
+            items = d.client.search_profiles(DomainName=DOMAIN, KeyName="_email", Values=[d.probe])
             assert len(items["Items"]) == 1
             return items
 
         return call
 
-    def listing(client: Any, many: str) -> Callable[[int], object]:
+    def listing(d: Loaded) -> Callable[[int], object]:
         def call(_: int) -> object:
-            items = client.list_profile_objects(
-                DomainName=DOMAIN, ProfileId=many, ObjectTypeName="Order", MaxResults=100
+            items = d.client.list_profile_objects(
+                DomainName=DOMAIN, ProfileId=d.many, ObjectTypeName="Order", MaxResults=100
             )
             assert len(items["Items"]) == 10
             return items
 
         return call
 
-    def create(client: Any) -> Callable[[int], object]:
-        return lambda i: client.create_profile(
-            DomainName=DOMAIN, FirstName=f"New{i}", EmailAddress=f"new{i}@example.com"
-        )
-
-    def put(client: Any) -> Callable[[int], object]:
-        return lambda i: client.put_profile_object(
-            DomainName=DOMAIN, ObjectTypeName="Order", Object=_order(f"put{i}@example.com", f"p{i}")
-        )
-
     # The emulator's own share: the handlers called directly (no botocore).
-    def direct(ctx: Context, operation: str, request: Callable[[int], dict[str, Any]]) -> Any:
+    def direct(operation: str, request: Callable[[Loaded, int], dict[str, Any]]) -> Any:
         handler = handlers[operation]
-        return lambda i: handler(ctx, request(i))
+        return lambda d: lambda i: handler(d.ctx, request(d, i))
 
-    def direct_create(i: int) -> dict[str, Any]:
+    def direct_create(_: Loaded, i: int) -> dict[str, Any]:
         return {"DomainName": DOMAIN, "EmailAddress": f"direct{i}@example.com"}
 
-    def direct_put(i: int) -> dict[str, Any]:
+    def direct_put(_: Loaded, i: int) -> dict[str, Any]:
         return {
             "DomainName": DOMAIN,
             "ObjectTypeName": "Order",
             "Object": _order(f"dput{i}@example.com", f"d{i}"),
         }
 
-    def each_size(make: Callable[[tuple[Any, Context, str, str]], Callable[[int], object]]) -> Any:
+    def direct_search(d: Loaded, _: int) -> dict[str, Any]:
+        return {"DomainName": DOMAIN, "KeyName": "_email", "Values": [d.probe]}
+
+    def each_size(make: Callable[[Loaded], Callable[[int], object]]) -> Any:
         return {size: make(domains[size]) for size in sizes}
 
     def per_call(timed: dict[Any, tuple[float, float]], scale: float) -> dict[Any, float]:
         return {size: scale / single for size, (_, single) in timed.items()}
 
-    searched = per_call(_rates(each_size(lambda d: search(d[0], d[3])), repeat, rounds), 1e3)
-    listed = per_call(_rates(each_size(lambda d: listing(d[0], d[2])), repeat, rounds), 1e3)
+    searched = per_call(_rates(each_size(search), repeat, rounds), 1e3)
+    listed = per_call(_rates(each_size(listing), repeat, rounds), 1e3)
     alone = {
-        name: per_call(_rates(each_size(make), calls, rounds), 1e6)
-        for name, make in (
-            ("create_handler_us", lambda d: direct(d[1], "CreateProfile", direct_create)),
-            ("put_handler_us", lambda d: direct(d[1], "PutProfileObject", direct_put)),
-            (
-                "search_handler_us",
-                lambda d: direct(
-                    d[1],
-                    "SearchProfiles",
-                    lambda _: {"DomainName": DOMAIN, "KeyName": "_email", "Values": [d[3]]},
-                ),
-            ),
+        name: per_call(_rates(each_size(direct(operation, request)), calls, rounds), 1e6)
+        for name, operation, request in (
+            ("create_handler_us", "CreateProfile", direct_create),
+            ("put_handler_us", "PutProfileObject", direct_put),
+            ("search_handler_us", "SearchProfiles", direct_search),
         )
     }
-    ceiling_create, ceiling_put = ceiling_calls()
-    through = {
-        "create": _rates(
-            {"ceiling": ceiling_create, **each_size(lambda d: create(d[0]))}, calls, rounds
-        ),
-        "put": _rates({"ceiling": ceiling_put, **each_size(lambda d: put(d[0]))}, calls, rounds),
-    }
+    ceiling = ceiling_client()
+
+    def beside_ceiling(call: Callable[[Any], Callable[[int], object]]) -> Any:
+        """The call through each size's client and through the ceiling's, in turns."""
+        fns = {"ceiling": call(ceiling), **each_size(lambda d: call(d.client))}
+        return _rates(fns, calls, rounds)
+
+    through = {"create": beside_ceiling(create_call), "put": beside_ceiling(put_call)}
+    ceiling_figures: dict[str, float] = {}
     for size in sizes:
         r = results[size]
         r["search_ms"] = searched[size]
@@ -262,8 +267,9 @@ def measure(sizes: list[int], calls: int, rounds: int, repeat: int) -> dict[int,
             r[name] = figures[size]
         for key, timed in through.items():
             r[f"{key}_per_s"], r[f"{key}_single_per_s"] = timed[size]
-            r[f"ceiling_{key}_per_s"], r[f"ceiling_{key}_single_per_s"] = timed["ceiling"]
-    return results
+    for key, timed in through.items():
+        ceiling_figures[f"{key}_per_s"], ceiling_figures[f"{key}_single_per_s"] = timed["ceiling"]
+    return results, ceiling_figures
 
 
 def main() -> None:
@@ -275,7 +281,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
-    results = measure(sizes, args.calls, args.rounds, args.repeat)
+    results, ceiling = measure(sizes, args.calls, args.rounds, args.repeat)
     for size in sizes:
         r = results[size]
         print(
@@ -289,12 +295,11 @@ def main() -> None:
             f"SearchProfiles {r['search_handler_us']:.0f} us",
             flush=True,
         )
-    r = results[sizes[0]]
     print(
         "client ceiling (canned answers, no emulator): "
-        f"CreateProfile {r['ceiling_create_per_s']:.0f}/s "
-        f"(1/median call {r['ceiling_create_single_per_s']:.0f}/s)  "
-        f"PutProfileObject {r['ceiling_put_per_s']:.0f}/s ({r['ceiling_put_single_per_s']:.0f}/s)"
+        f"CreateProfile {ceiling['create_per_s']:.0f}/s "
+        f"(1/median call {ceiling['create_single_per_s']:.0f}/s)  "
+        f"PutProfileObject {ceiling['put_per_s']:.0f}/s ({ceiling['put_single_per_s']:.0f}/s)"
     )
     small = min(s for s in sizes if s > 0) if any(s > 0 for s in sizes) else sizes[0]
     large = max(sizes)
@@ -315,11 +320,11 @@ def main() -> None:
     # The emulator's share of a call: its median call less the ceiling's (botocore's side),
     # and each rate over the ceiling.
     for operation, key in (("CreateProfile", "create"), ("PutProfileObject", "put")):
+        client_us = 1e6 / ceiling[f"{key}_single_per_s"]
         shares = ", ".join(
-            f"{1e6 / r[f'{key}_single_per_s'] - 1e6 / r[f'ceiling_{key}_single_per_s']:.0f}"
-            for r in (results[s] for s in sizes)
+            f"{1e6 / results[s][f'{key}_single_per_s'] - client_us:.0f}" for s in sizes
         )
-        over = [results[s][f"{key}_per_s"] / results[s][f"ceiling_{key}_per_s"] for s in sizes]
+        over = [results[s][f"{key}_per_s"] / ceiling[f"{key}_per_s"] for s in sizes]
         print(
             f"{operation}: emulator's share of the median call {shares} us at {args.sizes} "
             f"profiles; rounds / ceiling {', '.join(f'{r:.2f}' for r in over)} "

@@ -155,6 +155,11 @@ def _isolated_session() -> Any:
     )
 
 
+def _is_count(value: object, minimum: int) -> bool:
+    """``value`` is an ``int`` (not a ``bool``) of at least ``minimum``."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
 class LocalBackend(
     ConfigHooks,
     UploadJobHooks,
@@ -233,17 +238,9 @@ class LocalBackend(
         if sql_segments not in ("refuse", "sqlite"):
             raise ValueError("sql_segments must be 'refuse' or 'sqlite'")
         _consistency.check_settings(consistency, visibility_delay)
-        if objects_per_profile is not None and (
-            isinstance(objects_per_profile, bool)
-            or not isinstance(objects_per_profile, int)
-            or objects_per_profile < 1
-        ):
+        if objects_per_profile is not None and not _is_count(objects_per_profile, 1):
             raise ValueError("objects_per_profile must be an int >= 1")
-        if max_recorded_calls is not None and (
-            isinstance(max_recorded_calls, bool)
-            or not isinstance(max_recorded_calls, int)
-            or max_recorded_calls < 0
-        ):
+        if max_recorded_calls is not None and not _is_count(max_recorded_calls, 0):
             raise ValueError("max_recorded_calls must be None or an int >= 0")
         self.store = Store(account_id=account_id)
         self.clock = clock if clock is not None else Clock()

@@ -500,7 +500,7 @@ def run_serve(args: argparse.Namespace) -> int:
         if os.path.exists(args.state):
             try:
                 backend.load_state(args.state)  # refuses a file it did not write
-            except (OSError, ValueError, KeyError, TypeError) as exc:
+            except (OSError, ValueError) as exc:  # load_state's refusals, unreadable files
                 # The file is left alone: autosave would overwrite it on the first change.
                 print(
                     f"cannot load the state file {args.state}: {type(exc).__name__}: {exc}",

@@ -296,7 +296,7 @@ def test_register_template_validates_its_input(template_id, definition, options)
     assert template_id not in {i["TemplateId"] for i in listed}
 
 
-@pytest.mark.parametrize("total", [0, -5])
+@pytest.mark.parametrize("total", [0, -5, True, 1.5, "3"])
 def test_objects_per_profile_must_be_positive(total):
     with pytest.raises(ValueError, match="objects_per_profile"):
         LocalBackend(objects_per_profile=total)
